@@ -1,0 +1,138 @@
+import { EMPTY_HEADERS, type ResponseHeaders, sanitizeErrorHeaders } from './headers.js'
+import { isHttpError } from './http-error.js'
+import { readProperty, readString } from './read-property.js'
+import type { Catalog } from './statuses/catalog.js'
+import { reasonPhrase } from './statuses/reason-phrases.js'
+
+/** What status-errors makes of a thrown value. */
+export interface Classification {
+  /** A status of the catalog (or, in passthrough mode, any 400-599 status the error carried). */
+  readonly status: number
+  /** Validated headers carried by the error (`WWW-Authenticate`, `Retry-After`, `Allow` …). */
+  readonly headers: ResponseHeaders
+  /** Client-facing text; present only when `expose` is true. */
+  readonly detail: string | undefined
+  readonly expose: boolean
+}
+
+export interface ClassifyOptions {
+  readonly catalog: Catalog
+  /**
+   * `collapse` (default): a status missing from the catalog becomes 400 (other 4xx) or 500.
+   * `passthrough`: any 400-599 status is kept.
+   */
+  readonly undocumented: 'collapse' | 'passthrough'
+}
+
+/** Fixed sentences for errors whose own message quotes the request (V8 JSON messages quote the body). */
+export const PARSE_ERROR_DETAIL = {
+  json: 'Malformed JSON in request body.',
+  body: 'Malformed request body.',
+  path: 'Malformed percent-encoding in request path.',
+} as const
+
+/** What a recognised error says, before the status is fitted to the catalog. */
+interface Reading {
+  readonly status: number
+  readonly headers: ResponseHeaders
+  readonly detail: string | undefined
+}
+
+const INTERNAL: Reading = { status: 500, headers: EMPTY_HEADERS, detail: undefined }
+
+/**
+ * Classifies anything thrown. Never throws. Recognition order, first match wins:
+ * 1. `HttpError` (by brand) — its status, headers and, when exposed, its detail;
+ * 2. @hapi/boom (`isBoom`) — `output.statusCode`, `output.headers`; message exposed below 500;
+ * 3. body parse failures (body-parser, co-body, Fastify) — 400 with a fixed sentence, never the
+ *    parser's message, which quotes the raw body;
+ * 4. Fastify schema validation (`FST_ERR_VALIDATION`) — 400 with the validation message;
+ * 5. `URIError` from percent-decoding — 400 with a fixed sentence;
+ * 6. a numeric `status`, else a numeric `statusCode`, in 400-599 (http-errors, Koa `ctx.throw`,
+ *    Fastify errors) — `status` wins, as in finalhandler and Koa; message exposed only if the
+ *    error says `expose: true`;
+ * 7. anything else — 500.
+ */
+export function classifyError(thrown: unknown, options: ClassifyOptions): Classification {
+  const reading = readError(thrown)
+  const status = fitToCatalog(reading.status, options)
+  // A message that only repeats the title (http-errors' default message) adds nothing.
+  const detail =
+    reading.detail === (options.catalog.get(status)?.title ?? reasonPhrase(status))
+      ? undefined
+      : reading.detail
+  return { status, headers: reading.headers, detail, expose: detail !== undefined }
+}
+
+function readError(thrown: unknown): Reading {
+  if (typeof thrown !== 'object' || thrown === null) return INTERNAL
+  if (isHttpError(thrown)) {
+    const status = readProperty(thrown, 'status')
+    if (!isErrorStatus(status)) return INTERNAL
+    return {
+      status,
+      headers: sanitizeErrorHeaders(readProperty(thrown, 'headers')),
+      detail: readProperty(thrown, 'expose') === true ? nonEmpty(readString(thrown, 'detail')) : undefined,
+    }
+  }
+  if (readProperty(thrown, 'isBoom') === true) return readBoom(thrown)
+  const parseDetail = parseFailureDetail(thrown)
+  if (parseDetail !== undefined) return { status: 400, headers: EMPTY_HEADERS, detail: parseDetail }
+  if (readString(thrown, 'code') === 'FST_ERR_VALIDATION') {
+    return { status: 400, headers: EMPTY_HEADERS, detail: nonEmpty(readString(thrown, 'message')) }
+  }
+  if (readString(thrown, 'name') === 'URIError') {
+    return { status: 400, headers: EMPTY_HEADERS, detail: PARSE_ERROR_DETAIL.path }
+  }
+  const status = readProperty(thrown, 'status')
+  return readStatusCarrier(thrown, isErrorStatus(status) ? status : readProperty(thrown, 'statusCode'))
+}
+
+/** http-errors protocol: `status`, `expose`, `message`, `headers`. */
+function readStatusCarrier(error: object, status: unknown): Reading {
+  if (!isErrorStatus(status)) return INTERNAL
+  const exposed = readProperty(error, 'expose') === true
+  return {
+    status,
+    headers: sanitizeErrorHeaders(readProperty(error, 'headers')),
+    detail: exposed ? nonEmpty(readString(error, 'message')) : undefined,
+  }
+}
+
+function readBoom(error: object): Reading {
+  const output = readProperty(error, 'output')
+  const status = readProperty(output, 'statusCode')
+  if (!isErrorStatus(status)) return INTERNAL
+  return {
+    status,
+    headers: sanitizeErrorHeaders(readProperty(output, 'headers')),
+    // Boom marks 5xx as server errors and hides their message itself; we do the same.
+    detail: status < 500 ? nonEmpty(readString(error, 'message')) : undefined,
+  }
+}
+
+function parseFailureDetail(error: object): string | undefined {
+  const type = readString(error, 'type')
+  const code = readString(error, 'code')
+  const isSyntaxError = readString(error, 'name') === 'SyntaxError'
+  if (code === 'FST_ERR_CTP_INVALID_JSON_BODY') return PARSE_ERROR_DETAIL.json
+  if (type === 'entity.parse.failed') return isSyntaxError ? PARSE_ERROR_DETAIL.json : PARSE_ERROR_DETAIL.body
+  // co-body and Fastify 4 put status 400 on the SyntaxError of JSON.parse.
+  if (isSyntaxError && (readProperty(error, 'status') === 400 || readProperty(error, 'statusCode') === 400)) {
+    return PARSE_ERROR_DETAIL.json
+  }
+  return undefined
+}
+
+function fitToCatalog(status: number, options: ClassifyOptions): number {
+  if (options.catalog.has(status) || options.undocumented === 'passthrough') return status
+  return status < 500 ? 400 : 500
+}
+
+function isErrorStatus(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 400 && value <= 599
+}
+
+function nonEmpty(text: string | undefined): string | undefined {
+  return text === undefined || text.trim() === '' ? undefined : text
+}

@@ -1,0 +1,31 @@
+/** Engine used by the adapters. */
+
+export { CATCH_ALL_PROBE_PATH } from './catch-all-probe.js'
+export type { Classification, ClassifyOptions } from './classify.js'
+/** Classification, negotiation, rendering. */
+export { classifyError, PARSE_ERROR_DETAIL } from './classify.js'
+export type { StatusErrorsConfigCode } from './errors.js'
+export { StatusErrorsConfigError } from './errors.js'
+export type { HeaderTarget, ResponseHeaders } from './headers.js'
+/** Response headers. */
+export { CONTENT_HEADERS, sanitizeErrorHeaders, writeErrorHeaders } from './headers.js'
+export type { HttpErrorOptions } from './http-error.js'
+
+/** Errors. */
+export { HttpError, httpError, isHttpError } from './http-error.js'
+export { negotiateFormat } from './negotiate.js'
+export type { ErrorInfo, ResolvedOptions, StatusErrorsOptions } from './options.js'
+export type { Format, FormatName } from './render/formats.js'
+export { FORMATS } from './render/formats.js'
+export type { ErrorResponse } from './render/response.js'
+export type { HandledError, RequestInfo, StatusErrors } from './status-errors.js'
+export { createStatusErrors } from './status-errors.js'
+export type { Catalog, StatusDefinition, StatusEntry } from './statuses/catalog.js'
+/** Status table. */
+export { createCatalog } from './statuses/catalog.js'
+export type { DocumentedStatus } from './statuses/documented.js'
+export { DOCUMENTED_STATUSES } from './statuses/documented.js'
+export { REASON_PHRASES, reasonPhrase } from './statuses/reason-phrases.js'
+export type { RouteMethods, UnmatchedOutcome } from './unmatched.js'
+/** Unmatched requests. */
+export { decideUnmatched, formatAllow } from './unmatched.js'

@@ -1,0 +1,152 @@
+import { classifyError } from './classify.js'
+import { EMPTY_HEADERS, type ResponseHeaders } from './headers.js'
+import { HttpError } from './http-error.js'
+import { negotiateFormat } from './negotiate.js'
+import { type ErrorInfo, type ResolvedOptions, resolveOptions, type StatusErrorsOptions } from './options.js'
+import { readString } from './read-property.js'
+import type { Format } from './render/formats.js'
+import { type ErrorResponse, renderResponse, withHeaders } from './render/response.js'
+import type { StatusEntry } from './statuses/catalog.js'
+import { reasonPhrase } from './statuses/reason-phrases.js'
+import { decideUnmatched, type RouteMethods } from './unmatched.js'
+
+/** The request facts core needs; adapters read them from their framework's request. */
+export interface RequestInfo {
+  readonly method: string
+  /** The path without the query string. */
+  readonly path: string
+  readonly accept: string | undefined
+}
+
+/** An error response plus the error it answers, for logging. */
+export interface HandledError extends ErrorResponse {
+  readonly error: unknown
+}
+
+/** The framework-free engine each adapter drives. */
+export interface StatusErrors {
+  readonly options: ResolvedOptions
+  /** Classifies a thrown value and renders its response. Never throws. */
+  respondToError(thrown: unknown, request: RequestInfo): HandledError
+  /** Answers a request no route handled: 404, 405 + Allow, 501, or 204 + Allow for OPTIONS. */
+  respondToUnmatched(request: RequestInfo, routes: RouteMethods): HandledError
+  /**
+   * Logs an error response once: through `onError` when given, otherwise through the adapter's
+   * `defaultLog` for 5xx only (4xx are the client's business). Never throws.
+   */
+  report<TContext>(
+    handled: HandledError,
+    request: RequestInfo,
+    defaultLog: (error: unknown, context: TContext) => void,
+    context: TContext,
+  ): void
+}
+
+/**
+ * Creates the engine. Options are validated here, so mistakes surface at startup.
+ *
+ * @example
+ * const engine = createStatusErrors({ undocumented: 'passthrough' })
+ * const { status, headers, body } = engine.respondToError(new Error('x'), { method: 'GET', path: '/', accept: undefined })
+ */
+export function createStatusErrors(options?: StatusErrorsOptions): StatusErrors {
+  const resolved = resolveOptions(options)
+  const { catalog, debug, methodNotAllowed, onError } = resolved
+  // Responses without detail, stack or error headers are the same every time: render each once.
+  const prepared = new Map<number, ErrorResponse>()
+  const typeByStatus = new Map<number, string>()
+
+  function entryFor(status: number): StatusEntry {
+    return (
+      catalog.get(status) ?? {
+        status,
+        title: reasonPhrase(status),
+        description: reasonPhrase(status),
+        kind: 'abnormal',
+      }
+    )
+  }
+
+  function problemType(status: number): string {
+    let type = typeByStatus.get(status)
+    if (type === undefined) {
+      type = resolved.problemType(status)
+      typeByStatus.set(status, type)
+    }
+    return type
+  }
+
+  function render(
+    status: number,
+    request: RequestInfo,
+    detail: string | undefined,
+    stack: string | undefined,
+  ) {
+    const format = negotiateFormat(request.accept)
+    const head = request.method === 'HEAD'
+    if (detail !== undefined || stack !== undefined) {
+      return renderResponse({ ...renderBase(status, format, head), detail, stack })
+    }
+    const key = (status << 3) | (format.index << 1) | (head ? 1 : 0)
+    let response = prepared.get(key)
+    if (response === undefined) {
+      response = renderResponse({ ...renderBase(status, format, head), detail: undefined, stack: undefined })
+      prepared.set(key, response)
+    }
+    return response
+  }
+
+  function renderBase(status: number, format: Format, head: boolean) {
+    return { entry: entryFor(status), format, head, type: problemType(status), extraHeaders: EMPTY_HEADERS }
+  }
+
+  function respond(response: ErrorResponse, extra: ResponseHeaders, error: unknown): HandledError {
+    const { status, headers, body } = withHeaders(response, extra)
+    return { status, headers, body, error }
+  }
+
+  return {
+    options: resolved,
+
+    respondToError(thrown, request) {
+      const { status, headers, detail } = classifyError(thrown, resolved)
+      const stack = debug ? readString(thrown, 'stack') : undefined
+      return respond(render(status, request, detail, stack), headers, thrown)
+    },
+
+    respondToUnmatched(request, routes) {
+      const outcome = decideUnmatched(request.method, routes, methodNotAllowed)
+      if (outcome.status === 204) {
+        return { status: 204, headers: [['allow', outcome.allow]], body: '', error: undefined }
+      }
+      const extra: ResponseHeaders = outcome.status === 405 ? [['allow', outcome.allow]] : EMPTY_HEADERS
+      return respond(
+        render(outcome.status, request, undefined, undefined),
+        extra,
+        UNMATCHED_ERRORS[outcome.status],
+      )
+    },
+
+    report(handled, request, defaultLog, context) {
+      if (handled.status < 400) return
+      try {
+        if (onError === undefined) {
+          if (handled.status >= 500) defaultLog(handled.error, context)
+          return
+        }
+        const info: ErrorInfo = { status: handled.status, method: request.method, path: request.path }
+        onError(handled.error, info)
+      } catch (hookFailure) {
+        // A failing logger must not take the response down; surface the failure instead.
+        defaultLog(hookFailure, context)
+      }
+    },
+  }
+}
+
+/** Shared error values for unmatched requests, so `onError` gets an error without a stack capture per request. */
+const UNMATCHED_ERRORS = {
+  404: new HttpError(404),
+  405: new HttpError(405),
+  501: new HttpError(501),
+} as const

@@ -1,0 +1,71 @@
+/**
+ * What the router knows about a request that no route answered. `'*'` stands for a route that
+ * takes every method (`app.all`, `router.all`).
+ */
+export interface RouteMethods {
+  /** Methods of the routes whose path matches the request path, root catch-alls excluded. */
+  readonly pathMethods: ReadonlySet<string>
+  /** Methods used by any route of the app; `undefined` when the adapter cannot tell. */
+  readonly appMethods: ReadonlySet<string> | undefined
+}
+
+export type UnmatchedOutcome =
+  | { readonly status: 404 | 501 }
+  | { readonly status: 405 | 204; readonly allow: string }
+
+/** Methods every general-purpose server is expected to know (RFC 9110 §9.1 and §9.3): never 501. */
+const STANDARD_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'])
+
+const NOT_FOUND = { status: 404 } as const
+const NOT_IMPLEMENTED = { status: 501 } as const
+
+/**
+ * Decides the answer to an unmatched request:
+ * - 501 for a method no route anywhere uses, unless it is a standard one (RFC 9110 §9.1, §15.6.2);
+ * - 404 when nothing routes the path, or a route for this method (or for all methods) exists and
+ *   fell through: the resource exists but this instance was not found;
+ * - 204 with `Allow` for OPTIONS on a routed path (RFC 9110 §9.3.7);
+ * - 405 with `Allow` otherwise (RFC 9110 §15.5.6: the origin server MUST send Allow).
+ * With `methodNotAllowed: false`, the 405 and OPTIONS answers become 404.
+ */
+export function decideUnmatched(
+  method: string,
+  routes: RouteMethods,
+  methodNotAllowed: boolean,
+): UnmatchedOutcome {
+  const { pathMethods, appMethods } = routes
+  if (
+    !STANDARD_METHODS.has(method) &&
+    appMethods !== undefined &&
+    !appMethods.has(method) &&
+    !appMethods.has('*')
+  ) {
+    return NOT_IMPLEMENTED
+  }
+  if (
+    !methodNotAllowed ||
+    pathMethods.size === 0 ||
+    pathMethods.has(method) ||
+    pathMethods.has('*') ||
+    (method === 'HEAD' && pathMethods.has('GET'))
+  ) {
+    return NOT_FOUND
+  }
+  const allow = formatAllow(pathMethods)
+  return method === 'OPTIONS' ? { status: 204, allow } : { status: 405, allow }
+}
+
+/**
+ * `Allow` (RFC 9110 §10.2.1): upper-case, de-duplicated, sorted so every framework sends the same
+ * bytes, HEAD whenever GET is there (frameworks answer HEAD with the GET route), and OPTIONS,
+ * which status-errors answers for every routed path.
+ */
+export function formatAllow(methods: Iterable<string>): string {
+  const allow = new Set<string>(['OPTIONS'])
+  for (const method of methods) {
+    const upper = method.toUpperCase()
+    allow.add(upper)
+    if (upper === 'GET') allow.add('HEAD')
+  }
+  return [...allow].sort().join(', ')
+}
