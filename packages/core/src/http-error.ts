@@ -54,9 +54,11 @@ export function httpError(status: number, detail?: string, options?: HttpErrorOp
 
 /** True for an `HttpError` from any copy of `@status-errors/core`. */
 export function isHttpError(value: unknown): value is HttpError {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    (value as Record<symbol, unknown>)[HTTP_ERROR_BRAND] === true
-  )
+  if (typeof value !== 'object' || value === null) return false
+  try {
+    return (value as Record<symbol, unknown>)[HTTP_ERROR_BRAND] === true
+  } catch {
+    // A proxy or a throwing getter is not ours, and recognition must never throw.
+    return false
+  }
 }

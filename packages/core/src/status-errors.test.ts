@@ -1,0 +1,151 @@
+import { describe, expect, it, vi } from 'vitest'
+import { StatusErrorsConfigError } from './errors.js'
+import { httpError } from './http-error.js'
+import { createStatusErrors, type RequestInfo } from './status-errors.js'
+
+const get: RequestInfo = { method: 'GET', path: '/x', accept: undefined }
+const head: RequestInfo = { method: 'HEAD', path: '/x', accept: undefined }
+
+describe('createStatusErrors', () => {
+  it('renders the documented body with the standard headers', () => {
+    const { status, headers, body } = createStatusErrors().respondToError(httpError(404), get)
+    expect(status).toBe(404)
+    expect(body).toBe(
+      '{"status":404,"title":"Not Found","description":"The server could not find the requested page."}',
+    )
+    expect(Object.fromEntries(headers)).toEqual({
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': String(body.length),
+      'x-content-type-options': 'nosniff',
+      vary: 'Accept',
+      'cache-control': 'no-store',
+    })
+  })
+
+  it('sends no body for HEAD but the GET Content-Length', () => {
+    const engine = createStatusErrors()
+    const full = engine.respondToError(httpError(409, 'Taken.'), get)
+    const bodiless = engine.respondToError(httpError(409, 'Taken.'), head)
+    expect(bodiless.body).toBe('')
+    expect(bodiless.headers).toEqual(full.headers)
+  })
+
+  it('counts Content-Length in bytes, not characters', () => {
+    const { headers, body } = createStatusErrors().respondToError(httpError(400, 'Größe ✓'), get)
+    expect(Object.fromEntries(headers)['content-length']).toBe(String(Buffer.byteLength(body)))
+    expect(Buffer.byteLength(body)).toBeGreaterThan(body.length)
+  })
+
+  it('renders a response without detail once and reuses it', () => {
+    const engine = createStatusErrors()
+    const first = engine.respondToError(new Error('a'), get)
+    const second = engine.respondToError(new Error('b'), get)
+    expect(second.headers).toBe(first.headers)
+    expect(second.error).not.toBe(first.error)
+  })
+
+  it('appends the error headers after the standard ones', () => {
+    const { headers } = createStatusErrors().respondToError(
+      httpError(401, undefined, { headers: { 'WWW-Authenticate': 'Basic realm="x"' } }),
+      get,
+    )
+    expect(headers.at(-1)).toEqual(['www-authenticate', 'Basic realm="x"'])
+  })
+
+  it('answers OPTIONS on a routed path with 204, Allow and nothing else', () => {
+    const handled = createStatusErrors().respondToUnmatched(
+      { method: 'OPTIONS', path: '/x', accept: undefined },
+      { pathMethods: new Set(['GET']), appMethods: new Set(['GET']) },
+    )
+    expect(handled).toEqual({
+      status: 204,
+      headers: [['allow', 'GET, HEAD, OPTIONS']],
+      body: '',
+      error: undefined,
+    })
+  })
+
+  it('gives onError an error for unmatched requests', () => {
+    const onError = vi.fn()
+    const engine = createStatusErrors({ onError })
+    const handled = engine.respondToUnmatched(get, { pathMethods: new Set(['POST']), appMethods: undefined })
+    engine.report(handled, get, () => undefined, undefined)
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ status: 405 }), {
+      status: 405,
+      method: 'GET',
+      path: '/x',
+    })
+  })
+
+  it('includes the stack only with debug', () => {
+    const error = new Error('kaboom')
+    expect(createStatusErrors().respondToError(error, get).body).not.toContain('kaboom')
+    expect(createStatusErrors({ debug: true }).respondToError(error, get).body).toContain(
+      'Error: kaboom\\n    at ',
+    )
+  })
+})
+
+describe('report', () => {
+  const engine = createStatusErrors()
+
+  it('logs 5xx through the default logger, with its context', () => {
+    const log = vi.fn()
+    const error = new Error('x')
+    engine.report(engine.respondToError(error, get), get, log, 'ctx')
+    expect(log).toHaveBeenCalledExactlyOnceWith(error, 'ctx')
+  })
+
+  it('leaves 4xx unlogged', () => {
+    const log = vi.fn()
+    engine.report(engine.respondToError(httpError(404), get), get, log, undefined)
+    expect(log).not.toHaveBeenCalled()
+  })
+
+  it('calls onError for every error response instead of the default', () => {
+    const onError = vi.fn()
+    const log = vi.fn()
+    const withHook = createStatusErrors({ onError })
+    const error = httpError(400)
+    withHook.report(withHook.respondToError(error, get), get, log, undefined)
+    withHook.report(withHook.respondToError(new Error('x'), get), get, log, undefined)
+    expect(onError).toHaveBeenCalledTimes(2)
+    expect(onError).toHaveBeenNthCalledWith(1, error, { status: 400, method: 'GET', path: '/x' })
+    expect(log).not.toHaveBeenCalled()
+  })
+
+  it('survives a throwing onError and logs its failure', () => {
+    const failure = new Error('logger down')
+    const log = vi.fn()
+    const withHook = createStatusErrors({
+      onError: () => {
+        throw failure
+      },
+    })
+    expect(() =>
+      withHook.report(withHook.respondToError(httpError(400), get), get, log, undefined),
+    ).not.toThrow()
+    expect(log).toHaveBeenCalledWith(failure, undefined)
+  })
+})
+
+describe('options', () => {
+  it.each([
+    ['an unknown option', { unknown: true }],
+    ['a non-boolean debug', { debug: 'yes' }],
+    ['a bad undocumented mode', { undocumented: 'keep' }],
+    ['a non-function onError', { onError: 'console' }],
+    ['a non-function problemType', { problemType: 'https://x' }],
+    ['a non-object statuses', { statuses: 429 }],
+    ['a bad status definition', { statuses: { 429: { description: '' } } }],
+    ['a non-object', 'strict'],
+  ])('rejects %s at startup', (_name, options) => {
+    expect(() => createStatusErrors(options as never)).toThrow(StatusErrorsConfigError)
+  })
+
+  it('names the bad option in the message', () => {
+    expect(() => createStatusErrors({ debug: 'yes' } as never)).toThrow(
+      'status-errors: "debug" must be a boolean',
+    )
+  })
+})

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest'
+import { decideUnmatched, formatAllow, type RouteMethods } from './unmatched.js'
+
+const routes = (pathMethods: string[], appMethods?: string[]): RouteMethods => ({
+  pathMethods: new Set(pathMethods),
+  appMethods: appMethods === undefined ? undefined : new Set(appMethods),
+})
+
+describe('decideUnmatched', () => {
+  it.each([
+    { name: 'unknown path', method: 'GET', routes: routes([], ['GET']), expected: { status: 404 } },
+    {
+      name: 'other methods on the path',
+      method: 'DELETE',
+      routes: routes(['GET', 'POST'], ['GET', 'POST', 'DELETE']),
+      expected: { status: 405, allow: 'GET, HEAD, OPTIONS, POST' },
+    },
+    { name: 'the method fell through', method: 'GET', routes: routes(['GET']), expected: { status: 404 } },
+    {
+      name: 'HEAD fell through a GET route',
+      method: 'HEAD',
+      routes: routes(['GET']),
+      expected: { status: 404 },
+    },
+    {
+      name: 'an all-methods route fell through',
+      method: 'PUT',
+      routes: routes(['*']),
+      expected: { status: 404 },
+    },
+    {
+      name: 'OPTIONS on a routed path',
+      method: 'OPTIONS',
+      routes: routes(['GET']),
+      expected: { status: 204, allow: 'GET, HEAD, OPTIONS' },
+    },
+    {
+      name: 'a method no route uses',
+      method: 'PROPFIND',
+      routes: routes(['GET'], ['GET']),
+      expected: { status: 501 },
+    },
+    {
+      name: 'an unused standard method',
+      method: 'PATCH',
+      routes: routes(['GET'], ['GET']),
+      expected: { status: 405, allow: 'GET, HEAD, OPTIONS' },
+    },
+    {
+      name: 'an unknown method when the app methods are unknown',
+      method: 'PROPFIND',
+      routes: routes(['GET']),
+      expected: { status: 405, allow: 'GET, HEAD, OPTIONS' },
+    },
+    {
+      name: 'an unknown method in an app with an all-methods route',
+      method: 'PROPFIND',
+      routes: routes([], ['*']),
+      expected: { status: 404 },
+    },
+    {
+      name: 'a method some other route uses',
+      method: 'PROPFIND',
+      routes: routes(['GET'], ['GET', 'PROPFIND']),
+      expected: { status: 405, allow: 'GET, HEAD, OPTIONS' },
+    },
+  ])('$name', ({ method, routes: given, expected }) => {
+    expect(decideUnmatched(method, given, true)).toEqual(expected)
+  })
+
+  it('hides 405 and OPTIONS behind 404 when methodNotAllowed is false', () => {
+    expect(decideUnmatched('DELETE', routes(['GET']), false)).toEqual({ status: 404 })
+    expect(decideUnmatched('OPTIONS', routes(['GET']), false)).toEqual({ status: 404 })
+  })
+})
+
+describe('formatAllow', () => {
+  it('upper-cases, de-duplicates, sorts and adds HEAD and OPTIONS', () => {
+    expect(formatAllow(['post', 'GET', 'get', 'DELETE'])).toBe('DELETE, GET, HEAD, OPTIONS, POST')
+  })
+
+  it('adds no HEAD without GET', () => {
+    expect(formatAllow(['POST'])).toBe('OPTIONS, POST')
+  })
+})

@@ -1,0 +1,11 @@
+import type { ConformanceCase } from '../conformance-case.js'
+import { errorCases } from './errors.js'
+import { headerCases, renderingCases } from './rendering.js'
+import { unmatchedCases } from './unmatched.js'
+
+export const allCases: readonly ConformanceCase[] = [
+  ...unmatchedCases,
+  ...errorCases,
+  ...renderingCases,
+  ...headerCases,
+]

@@ -1,0 +1,26 @@
+import type { AppSpec } from './harness.js'
+import type { RawRequest } from './http-client.js'
+
+/** One behaviour, as data: an app, a request, and what must come back on every framework. */
+export interface ConformanceCase {
+  /** Unique and stable: skip lists name cases by it. */
+  readonly name: string
+  readonly app: AppSpec
+  readonly request: RawRequest
+  readonly expect: Expectation
+}
+
+export interface Expectation {
+  readonly status: number
+  /**
+   * Exact header values (lines of a repeated field joined with ", "); `null` means the header
+   * must be absent; a RegExp must match.
+   */
+  readonly headers?: Readonly<Record<string, string | RegExp | null>>
+  /** Exact body text. */
+  readonly body?: string
+  /** Strings the body must not contain (secrets, raw request bodies, stack frames). */
+  readonly bodyExcludes?: readonly string[]
+  /** Strings the body must contain. */
+  readonly bodyIncludes?: readonly string[]
+}

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest'
+import type { ConformanceCase, Expectation } from './conformance-case.js'
+import type { Harness } from './harness.js'
+import { type RawResponse, sendRaw } from './http-client.js'
+
+/** A case a harness cannot run, and why. Skips are declared here, never hidden in `if`s. */
+export interface KnownGap {
+  /** Harness name (`express 4`) or framework (`express`). */
+  readonly harness: string
+  readonly cases: readonly string[]
+  readonly reason: string
+}
+
+/** What must be byte-identical across frameworks for the same case. */
+const COMPARED_HEADERS = [
+  'content-type',
+  'content-length',
+  'allow',
+  'www-authenticate',
+  'content-security-policy',
+]
+
+/**
+ * Runs every case against every harness over real sockets, then checks that all harnesses that
+ * ran a case answered with the same status, body bytes and describing headers.
+ */
+export function defineConformanceSuite(
+  harnesses: readonly Harness[],
+  cases: readonly ConformanceCase[],
+  gaps: readonly KnownGap[] = [],
+): void {
+  assertGapsNameRealCases(cases, gaps)
+  for (const testCase of cases) {
+    describe(testCase.name, () => {
+      const answers = new Map<string, string>()
+      for (const harness of harnesses) {
+        const gap = gaps.find(
+          (g) =>
+            (g.harness === harness.name || g.harness === harness.framework) &&
+            g.cases.includes(testCase.name),
+        )
+        it.skipIf(gap !== undefined)(`${harness.name}${gap ? ` (skipped: ${gap.reason})` : ''}`, async () => {
+          const response = await run(harness, testCase)
+          assertExpectation(response, testCase.expect, testCase.request.method)
+          answers.set(harness.name, fingerprint(response))
+        })
+      }
+      it('answers with the same bytes on every framework', () => {
+        const distinct = new Set(answers.values())
+        expect(answers.size, 'no harness answered').toBeGreaterThan(0)
+        expect(distinct.size, [...answers].map(([name, answer]) => `${name}: ${answer}`).join('\n')).toBe(1)
+      })
+    })
+  }
+}
+
+async function run(harness: Harness, testCase: ConformanceCase): Promise<RawResponse> {
+  const app = await harness.start(testCase.app)
+  try {
+    return await sendRaw(app.port, testCase.request)
+  } finally {
+    await app.close()
+  }
+}
+
+function assertExpectation(response: RawResponse, expected: Expectation, method: string): void {
+  const body = response.body
+  expect(response.status, `status; body: ${body}`).toBe(expected.status)
+  for (const [name, value] of Object.entries(expected.headers ?? {})) {
+    const actual = headerValue(response, name)
+    if (value === null) expect(actual, `header ${name} must be absent`).toBeUndefined()
+    else if (value instanceof RegExp) expect(actual, `header ${name}`).toMatch(value)
+    else expect(actual, `header ${name}`).toBe(value)
+  }
+  if (expected.body !== undefined) expect(body).toBe(expected.body)
+  for (const text of expected.bodyIncludes ?? []) expect(body).toContain(text)
+  for (const text of expected.bodyExcludes ?? []) expect(body).not.toContain(text)
+  if (response.status >= 400) assertErrorResponseHeaders(response, method)
+}
+
+/** What every error response carries, whatever the case (see core's render/response.ts). */
+function assertErrorResponseHeaders(response: RawResponse, method: string): void {
+  expect(headerValue(response, 'x-content-type-options')).toBe('nosniff')
+  expect(headerValue(response, 'cache-control')).toBe('no-store')
+  expect(headerValue(response, 'vary')?.toLowerCase()).toMatch(/(^|, *)accept(,|$)/)
+  expect(headerValue(response, 'content-type')).toMatch(
+    /^(application\/(problem\+)?json|text\/(html|plain)); charset=utf-8$/,
+  )
+  expect(response.headers.get('content-length'), 'exactly one Content-Length').toHaveLength(1)
+  if (method === 'HEAD') expect(response.body, 'HEAD has no body').toBe('')
+  else expect(headerValue(response, 'content-length')).toBe(String(Buffer.byteLength(response.body)))
+}
+
+function headerValue(response: RawResponse, name: string): string | undefined {
+  return response.headers.get(name)?.join(', ')
+}
+
+function fingerprint(response: RawResponse): string {
+  const headers = COMPARED_HEADERS.map((name) => `${name}=${headerValue(response, name) ?? '-'}`).join(' ')
+  return `${response.status} ${headers} ${JSON.stringify(response.body)}`
+}
+
+function assertGapsNameRealCases(cases: readonly ConformanceCase[], gaps: readonly KnownGap[]): void {
+  const names = new Set(cases.map((c) => c.name))
+  if (names.size !== cases.length) throw new Error('conformance case names must be unique')
+  for (const gap of gaps) {
+    for (const name of gap.cases)
+      if (!names.has(name)) throw new Error(`skip list names an unknown case: ${name}`)
+  }
+}

@@ -1,0 +1,78 @@
+import { connect } from 'node:net'
+
+export interface RawRequest {
+  readonly method: string
+  readonly path: string
+  readonly headers?: Readonly<Record<string, string>>
+  readonly body?: string
+}
+
+export interface RawResponse {
+  readonly status: number
+  /** Lower-case names; repeated fields keep every line, in order. */
+  readonly headers: ReadonlyMap<string, readonly string[]>
+  /** Everything after the header section, de-chunked when chunked. */
+  readonly body: string
+}
+
+/**
+ * Sends one request over a fresh socket to 127.0.0.1 and reads the whole response until the
+ * server closes. A raw client, so tests see exactly what went over the wire (a HEAD or 204
+ * response that carried body bytes would show them here).
+ */
+export function sendRaw(port: number, request: RawRequest): Promise<RawResponse> {
+  const body = request.body ?? ''
+  const lines = [`${request.method} ${request.path} HTTP/1.1`, `Host: 127.0.0.1:${port}`, 'Connection: close']
+  for (const [name, value] of Object.entries(request.headers ?? {})) lines.push(`${name}: ${value}`)
+  if (body !== '') lines.push(`Content-Length: ${Buffer.byteLength(body)}`)
+  const wire = `${lines.join('\r\n')}\r\n\r\n${body}`
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1')
+    const chunks: Buffer[] = []
+    socket.setTimeout(5000, () =>
+      socket.destroy(new Error(`no complete response within 5 s: ${request.method} ${request.path}`)),
+    )
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk))
+    socket.on('error', reject)
+    socket.on('end', () => {
+      try {
+        resolve(parseResponse(Buffer.concat(chunks)))
+      } catch (error) {
+        reject(error)
+      }
+    })
+    socket.write(wire)
+  })
+}
+
+function parseResponse(raw: Buffer): RawResponse {
+  const end = raw.indexOf('\r\n\r\n')
+  if (end === -1) throw new Error(`incomplete response: ${JSON.stringify(raw.toString('latin1'))}`)
+  const [statusLine = '', ...fieldLines] = raw.subarray(0, end).toString('latin1').split('\r\n')
+  const status = Number(statusLine.split(' ')[1])
+  const headers = new Map<string, string[]>()
+  for (const line of fieldLines) {
+    const colon = line.indexOf(':')
+    const name = line.slice(0, colon).toLowerCase()
+    const list = headers.get(name) ?? []
+    list.push(line.slice(colon + 1).trim())
+    headers.set(name, list)
+  }
+  let content = raw.subarray(end + 4)
+  if (headers.get('transfer-encoding')?.includes('chunked')) content = dechunk(content)
+  return { status, headers, body: content.toString('utf8') }
+}
+
+function dechunk(data: Buffer): Buffer {
+  const parts: Buffer[] = []
+  let offset = 0
+  for (;;) {
+    const lineEnd = data.indexOf('\r\n', offset)
+    if (lineEnd === -1) break
+    const size = Number.parseInt(data.subarray(offset, lineEnd).toString('latin1'), 16)
+    if (!(size > 0)) break
+    parts.push(data.subarray(lineEnd + 2, lineEnd + 2 + size))
+    offset = lineEnd + 2 + size + 2
+  }
+  return Buffer.concat(parts)
+}
