@@ -1,0 +1,65 @@
+import { execFileSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { beforeAll, describe, expect, it } from 'vitest'
+
+const root = fileURLToPath(new URL('../..', import.meta.url))
+// test/conformance depends on every workspace package, so bare specifiers resolve from there
+// through the packages' `exports` to their built files, as they do for users.
+const consumer = fileURLToPath(new URL('../conformance', import.meta.url))
+
+const PACKAGES = {
+  '@status-errors/core': [
+    'createStatusErrors',
+    'HttpError',
+    'httpError',
+    'isHttpError',
+    'DOCUMENTED_STATUSES',
+  ],
+  '@status-errors/express': ['statusErrors', 'HttpError', 'httpError', 'isHttpError'],
+  '@status-errors/koa': ['statusErrors', 'HttpError', 'httpError', 'isHttpError'],
+  '@status-errors/fastify': ['statusErrors', 'HttpError', 'httpError', 'isHttpError'],
+} as const
+
+function runNode(args: string[]): string {
+  return execFileSync(process.execPath, args, { cwd: consumer, encoding: 'utf8' }).trim()
+}
+
+beforeAll(() => {
+  const built = Object.keys(PACKAGES).every((name) =>
+    existsSync(`${root}/packages/${name.split('/')[1]}/dist/index.cjs`),
+  )
+  if (!built) execFileSync('pnpm', ['build'], { cwd: root, stdio: 'ignore' })
+}, 120_000)
+
+describe.each(Object.entries(PACKAGES))('%s as built', (name, exportsExpected) => {
+  it('loads with require', () => {
+    const keys = runNode(['-e', `console.log(Object.keys(require(${JSON.stringify(name)})).join(','))`])
+    expect(keys.split(',')).toEqual(expect.arrayContaining([...exportsExpected]))
+  })
+
+  it('loads with import', () => {
+    const keys = runNode([
+      '--input-type=module',
+      '-e',
+      `const m = await import(${JSON.stringify(name)}); console.log(Object.keys(m).join(','))`,
+    ])
+    expect(keys.split(',')).toEqual(expect.arrayContaining([...exportsExpected]))
+    expect(keys.split(',')).not.toContain('default')
+  })
+})
+
+describe('dual package', () => {
+  it('recognises an HttpError of the CommonJS build in the ESM build', () => {
+    const answer = runNode([
+      '--input-type=module',
+      '-e',
+      `import { createRequire } from 'node:module'
+       const { httpError } = createRequire(process.cwd() + '/')('@status-errors/core')
+       const { isHttpError, createStatusErrors } = await import('@status-errors/core')
+       const handled = createStatusErrors().respondToError(httpError(409, 'x'), { method: 'GET', path: '/', accept: undefined })
+       console.log(isHttpError(httpError(409)), handled.status)`,
+    ])
+    expect(answer).toBe('true 409')
+  })
+})
