@@ -8,6 +8,8 @@ export interface ConformanceCase {
   readonly app: AppSpec
   readonly request: RawRequest
   readonly expect: Expectation
+  /** Why the bytes may differ between frameworks (e.g. stack frames); omitted: they must not. */
+  readonly bytesMayDiffer?: string
 }
 
 export interface Expectation {

@@ -5,6 +5,13 @@ import { fastifyHarnesses } from './harnesses/fastify.js'
 import { koaHarnesses } from './harnesses/koa.js'
 
 /** Every case the adapters cannot run, with the reason. */
-const KNOWN_GAPS: readonly KnownGap[] = []
+const KNOWN_GAPS: readonly KnownGap[] = [
+  {
+    harness: 'express',
+    cases: ['OPTIONS on a path of a mounted router answers 204 with Allow'],
+    reason:
+      'a mounted express.Router answers OPTIONS itself (200, its own Allow format) before the request leaves it, so app-level middleware never sees it',
+  },
+]
 
 defineConformanceSuite([...expressHarnesses, ...koaHarnesses, ...fastifyHarnesses], allCases, KNOWN_GAPS)

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { ConformanceCase, Expectation } from './conformance-case.js'
 import type { Harness } from './harness.js'
 import { type RawResponse, sendRaw } from './http-client.js'
@@ -30,6 +30,15 @@ export function defineConformanceSuite(
   gaps: readonly KnownGap[] = [],
 ): void {
   assertGapsNameRealCases(cases, gaps)
+  // 5xx cases log through each framework's default channel (console.error underneath); what is
+  // logged is the adapters' own tests' business, here it is only noise.
+  const quiet = vi.spyOn(console, 'error')
+  beforeAll(() => {
+    quiet.mockImplementation(() => undefined)
+  })
+  afterAll(() => {
+    quiet.mockRestore()
+  })
   for (const testCase of cases) {
     describe(testCase.name, () => {
       const answers = new Map<string, string>()
@@ -45,11 +54,14 @@ export function defineConformanceSuite(
           answers.set(harness.name, fingerprint(response))
         })
       }
-      it('answers with the same bytes on every framework', () => {
-        const distinct = new Set(answers.values())
-        expect(answers.size, 'no harness answered').toBeGreaterThan(0)
-        expect(distinct.size, [...answers].map(([name, answer]) => `${name}: ${answer}`).join('\n')).toBe(1)
-      })
+      it.skipIf(testCase.bytesMayDiffer !== undefined)(
+        'answers with the same bytes on every framework',
+        () => {
+          const distinct = new Set(answers.values())
+          expect(answers.size, 'no harness answered').toBeGreaterThan(0)
+          expect(distinct.size, [...answers].map(([name, answer]) => `${name}: ${answer}`).join('\n')).toBe(1)
+        },
+      )
     })
   }
 }

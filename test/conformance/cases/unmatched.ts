@@ -144,6 +144,12 @@ export const unmatchedCases: readonly ConformanceCase[] = [
     expect: { status: 405, headers: { allow: 'GET, HEAD, OPTIONS' }, body: jsonBody(405) },
   },
   {
+    name: 'OPTIONS on a path of a mounted router answers 204 with Allow',
+    app: { routes: [ok('/health', 'GET')], mounted: { prefix: '/api', routes: [ok('/things', 'GET')] } },
+    request: { method: 'OPTIONS', path: '/api/things' },
+    expect: { status: 204, headers: { allow: 'GET, HEAD, OPTIONS', 'content-length': null }, body: '' },
+  },
+  {
     name: 'methodNotAllowed false answers 404 without Allow',
     app: { ...usersApp, options: { methodNotAllowed: false } },
     request: { method: 'DELETE', path: '/users' },

@@ -1,0 +1,128 @@
+import { createServer, type RequestListener } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { statusErrors } from '@status-errors/express'
+import type { NextFunction, Request, RequestHandler, Response } from 'express'
+import express4 from 'express4'
+import express5 from 'express5'
+import type { AppSpec, Harness, RouteHandler, RouteSpec, RunningApp } from '../harness.js'
+
+/** One installed Express major, for this harness and for the adapter's own tests. */
+export interface ExpressMajor {
+  readonly name: 'express 4' | 'express 5'
+  readonly express: typeof express5
+  /** A root catch-all in this major's syntax: path-to-regexp 8 (Express 5) rejects a bare `*`. */
+  readonly catchAllPath: '*' | '/{*splat}'
+  /** Express 5 forwards a rejected promise to the error handlers; Express 4 needs `.catch(next)`. */
+  readonly forwardsRejections: boolean
+}
+
+export const expressMajors: readonly ExpressMajor[] = [
+  // The type shims give both majors Express 5's types; their middleware signatures are the same.
+  { name: 'express 4', express: express4, catchAllPath: '*', forwardsRejections: false },
+  { name: 'express 5', express: express5, catchAllPath: '/{*splat}', forwardsRejections: true },
+]
+
+/**
+ * Registers a route the way users write it: `app.get(path, …)`, `app.all(path, …)`. Methods are
+ * looked up by name because the spec's method is data (PROPFIND, PURGE …).
+ */
+export function addRoute(
+  target: object,
+  method: string,
+  path: string,
+  handlers: readonly RequestHandler[],
+): void {
+  const name = method === 'ALL' ? 'all' : method.toLowerCase()
+  const register: unknown = Reflect.get(target, name)
+  if (typeof register !== 'function') throw new Error(`Express has no app.${name}()`)
+  register.call(target, path, ...handlers)
+}
+
+/** Listens on 127.0.0.1 at a free port; `close` also drops idle keep-alive sockets. */
+export function listen(app: RequestListener): Promise<RunningApp> {
+  const server = createServer(app)
+  return new Promise((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo
+      resolve({
+        port,
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => done())
+            server.closeAllConnections()
+          }),
+      })
+    })
+  })
+}
+
+function routeHandlers(major: ExpressMajor, handler: RouteHandler): RequestHandler[] {
+  switch (handler.kind) {
+    case 'ok':
+      return [(_req, res) => void res.json(handler.body)]
+    case 'fall-through':
+      return [(_req, _res, next) => next()]
+    case 'parse-json':
+      return [major.express.json(), (req, res) => void res.json(req.body)]
+    case 'throw':
+      return [handler.async === true ? rejectingHandler(major, handler) : throwingHandler(handler)]
+  }
+}
+
+type ThrowHandler = Extract<RouteHandler, { kind: 'throw' }>
+
+function setHeaders(res: Response, headers: Readonly<Record<string, string>> = {}): void {
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value)
+}
+
+function throwingHandler(handler: ThrowHandler): RequestHandler {
+  return (_req, res) => {
+    setHeaders(res, handler.setHeaders)
+    throw handler.error()
+  }
+}
+
+function rejectingHandler(major: ExpressMajor, handler: ThrowHandler): RequestHandler {
+  return (_req: Request, res: Response, next: NextFunction) => {
+    const rejection = (async () => {
+      setHeaders(res, handler.setHeaders)
+      throw handler.error()
+    })()
+    // What Express 4 users write; Express 5 catches the returned promise itself.
+    return major.forwardsRejections ? rejection : rejection.catch(next)
+  }
+}
+
+function addRoutes(major: ExpressMajor, target: object, routes: readonly RouteSpec[]): void {
+  for (const route of routes) {
+    const path = route.path === '*' ? major.catchAllPath : route.path
+    addRoute(target, route.method, path, routeHandlers(major, route.handler))
+  }
+}
+
+function buildApp(major: ExpressMajor, spec: AppSpec): RequestListener {
+  const app = major.express()
+  const { earlyHeaders } = spec
+  if (earlyHeaders !== undefined) {
+    app.use((_req, res, next) => {
+      setHeaders(res, earlyHeaders)
+      next()
+    })
+  }
+  // The router goes before the routes, so a root catch-all among the routes cannot shadow it.
+  if (spec.mounted !== undefined) {
+    const router = major.express.Router()
+    addRoutes(major, router, spec.mounted.routes)
+    app.use(spec.mounted.prefix, router)
+  }
+  addRoutes(major, app, spec.routes)
+  app.use(statusErrors(spec.options))
+  return app
+}
+
+export const expressHarnesses: readonly Harness[] = expressMajors.map((major) => ({
+  name: major.name,
+  framework: 'express',
+  start: (spec: AppSpec) => listen(buildApp(major, spec)),
+}))
