@@ -1,0 +1,16 @@
+import { type HandledError, writeErrorHeaders } from '@status-errors/core'
+import type { Context } from 'koa'
+
+/**
+ * Writes core's answer through Koa, which sends it once the middleware chain returns. The headers
+ * go last: Koa's body setter sets a Content-Type and Content-Length of its own, and core's must
+ * win. For HEAD the body is empty and Koa keeps the Content-Length already set (the GET length,
+ * RFC 9110 §9.3.2).
+ */
+export function writeErrorResponse(ctx: Context, handled: HandledError): void {
+  ctx.status = handled.status
+  // A 204 has no content and no Content-Length (RFC 9110 §15.3.5, §8.6): a null body makes Koa
+  // drop its content headers and send none.
+  ctx.body = handled.status === 204 ? null : handled.body
+  writeErrorHeaders(ctx.res, handled)
+}

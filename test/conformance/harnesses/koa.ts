@@ -1,0 +1,107 @@
+import { createServer } from 'node:http'
+import { bodyParser } from '@koa/bodyparser'
+import { Router, type RouterMiddleware } from '@koa/router'
+import { statusErrors } from '@status-errors/koa'
+import type Koa from 'koa'
+import Koa2 from 'koa2'
+import Koa3 from 'koa3'
+import type { AppSpec, Harness, RouteHandler, RouteSpec, RunningApp } from '../harness.js'
+
+/** @koa/router 15 uses path-to-regexp 8, where a catch-all that also matches `/` is written so. */
+const ROOT_CATCH_ALL = '/{*rest}'
+
+/** Both Koa majors, for the adapter's own tests, which build their apps by hand. */
+export const koaMajors: readonly { readonly name: string; readonly Koa: typeof Koa }[] = [
+  { name: 'koa 2', Koa: Koa2 },
+  { name: 'koa 3', Koa: Koa3 },
+]
+
+/** Koa 2 and Koa 3 with @koa/router, status-errors mounted first as its README says. */
+export const koaHarnesses: readonly Harness[] = koaMajors.map(({ name, Koa: KoaClass }) =>
+  koaHarness(name, KoaClass),
+)
+
+/** Re-exported for the adapter's tests: @koa/router is installed here, not in packages/koa. */
+export { Router }
+
+function koaHarness(name: string, KoaClass: typeof Koa): Harness {
+  return { name, framework: 'koa', start: (spec) => listen(buildApp(KoaClass, spec)) }
+}
+
+function buildApp(KoaClass: typeof Koa, spec: AppSpec): Koa {
+  const app = new KoaClass()
+  // Koa's default 'error' listener prints 5xx stacks; the tests assert on responses, not on logs.
+  app.silent = true
+  app.use(statusErrors(spec.options))
+  const { earlyHeaders } = spec
+  if (earlyHeaders !== undefined) {
+    app.use((ctx, next) => {
+      ctx.set(earlyHeaders)
+      return next()
+    })
+  }
+  app.use(routerFor(spec.routes).routes())
+  if (spec.mounted !== undefined) app.use(routerFor(spec.mounted.routes, spec.mounted.prefix).routes())
+  return app
+}
+
+function routerFor(routes: readonly RouteSpec[], prefix?: string): Router {
+  const router = prefix === undefined ? new Router() : new Router({ prefix })
+  for (const route of routes) {
+    const path = route.path === '*' ? ROOT_CATCH_ALL : route.path
+    const middleware = middlewareFor(route.handler)
+    if (route.method === 'ALL') router.all(path, ...middleware)
+    else router.register(path, [route.method], middleware)
+  }
+  return router
+}
+
+function middlewareFor(handler: RouteHandler): RouterMiddleware[] {
+  switch (handler.kind) {
+    case 'ok':
+      return [
+        (ctx) => {
+          ctx.body = handler.body
+        },
+      ]
+    case 'throw':
+      return [
+        (ctx) => {
+          if (handler.setHeaders !== undefined) ctx.set(handler.setHeaders)
+          if (handler.async === true) return Promise.reject(handler.error())
+          throw handler.error()
+        },
+      ]
+    case 'fall-through':
+      return [(_ctx, next) => next()]
+    case 'parse-json':
+      return [
+        bodyParser(),
+        (ctx) => {
+          ctx.body = ctx.request.body
+        },
+      ]
+  }
+}
+
+/** Listens on 127.0.0.1, on a port the system picks. */
+export async function listen(app: Koa): Promise<RunningApp> {
+  const server = createServer(app.callback())
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', resolve)
+  })
+  return {
+    port: portOf(server.address()),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error === undefined ? resolve() : reject(error)))
+        server.closeAllConnections()
+      }),
+  }
+}
+
+function portOf(address: string | { readonly port: number } | null): number {
+  if (address === null || typeof address === 'string') throw new Error('expected a TCP address')
+  return address.port
+}
