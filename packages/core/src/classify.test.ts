@@ -3,8 +3,8 @@ import { type ClassifyOptions, classifyError, PARSE_ERROR_DETAIL } from './class
 import { httpError } from './http-error.js'
 import { createCatalog } from './statuses/catalog.js'
 
-const collapse: ClassifyOptions = { catalog: createCatalog(), undocumented: 'collapse' }
-const passthrough: ClassifyOptions = { catalog: createCatalog(), undocumented: 'passthrough' }
+const collapse: ClassifyOptions = { catalog: createCatalog(), undocumented: 'collapse', map: [] }
+const passthrough: ClassifyOptions = { catalog: createCatalog(), undocumented: 'passthrough', map: [] }
 
 const withProps = (message: string, props: Record<string, unknown>) =>
   Object.assign(new Error(message), props)
@@ -179,6 +179,7 @@ describe('classifyError', () => {
     const options: ClassifyOptions = {
       catalog: createCatalog({ 429: { description: 'Slow down.' } }),
       undocumented: 'collapse',
+      map: [],
     }
     expect(classifyError(withProps('x', { status: 429 }), options).status).toBe(429)
   })

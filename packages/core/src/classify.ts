@@ -1,6 +1,11 @@
 import { EMPTY_HEADERS, type ResponseHeaders, sanitizeErrorHeaders } from './headers.js'
 import { isHttpError } from './http-error.js'
 import { readProperty, readString } from './read-property.js'
+import { findInCauseChain } from './recognize/cause-chain.js'
+import { csrfStatus } from './recognize/csrf.js'
+import { databaseStatus } from './recognize/database.js'
+import { axiosStatus, upstreamStatus } from './recognize/upstream.js'
+import { type ErrorMapper, mappedStatus } from './recognize/user-mappers.js'
 import type { Catalog } from './statuses/catalog.js'
 import { reasonPhrase } from './statuses/reason-phrases.js'
 
@@ -22,6 +27,8 @@ export interface ClassifyOptions {
    * `passthrough`: any 400-599 status is kept.
    */
   readonly undocumented: 'collapse' | 'passthrough'
+  /** The user's rules, tried before the built-in ones. */
+  readonly map: readonly ErrorMapper[]
 }
 
 /** Fixed sentences for errors whose own message quotes the request (V8 JSON messages quote the body). */
@@ -42,19 +49,24 @@ const INTERNAL: Reading = { status: 500, headers: EMPTY_HEADERS, detail: undefin
 
 /**
  * Classifies anything thrown. Never throws. Recognition order, first match wins:
- * 1. `HttpError` (by brand) — its status, headers and, when exposed, its detail;
- * 2. @hapi/boom (`isBoom`) — `output.statusCode`, `output.headers`; message exposed below 500;
- * 3. body parse failures (body-parser, co-body, Fastify) — 400 with a fixed sentence, never the
- *    parser's message, which quotes the raw body;
- * 4. Fastify schema validation (`FST_ERR_VALIDATION`) — 400 with the validation message;
- * 5. `URIError` from percent-decoding — 400 with a fixed sentence;
+ * 1. the user's `map` rules;
+ * 2. `HttpError` (by brand) — its status, headers and, when exposed, its detail;
+ * 3. @hapi/boom (`isBoom`) — `output.statusCode`, `output.headers`; message exposed below 500;
+ * 4. axios errors — 502/504 by code, before the generic `status`, which axios fills with the
+ *    upstream's status (an upstream 401 is not ours);
+ * 5. body parse failures (body-parser, co-body, Fastify) — 400 with a fixed sentence, never the
+ *    parser's message, which quotes the raw body; Fastify schema validation — 400 with the
+ *    validation message; `URIError` from percent-decoding — 400 with a fixed sentence;
  * 6. a numeric `status`, else a numeric `statusCode`, in 400-599 (http-errors, Koa `ctx.throw`,
  *    Fastify errors) — `status` wins, as in finalhandler and Koa; message exposed only if the
  *    error says `expose: true`;
- * 7. anything else — 500.
+ * 7. along the `cause` chain: upstream failures (502), upstream timeouts (504), open circuit
+ *    breakers (503), database conflicts (409), missing rows (404), unreachable databases (503),
+ *    csurf's bad token (403) — never with a detail;
+ * 8. anything else — 500.
  */
 export function classifyError(thrown: unknown, options: ClassifyOptions): Classification {
-  const reading = readError(thrown)
+  const reading = readError(thrown, options.map)
   const status = fitToCatalog(reading.status, options)
   // A message that only repeats the title (http-errors' default message) adds nothing.
   const detail =
@@ -64,7 +76,11 @@ export function classifyError(thrown: unknown, options: ClassifyOptions): Classi
   return { status, headers: reading.headers, detail, expose: detail !== undefined }
 }
 
-function readError(thrown: unknown): Reading {
+function readError(thrown: unknown, map: readonly ErrorMapper[]): Reading {
+  if (map.length > 0) {
+    const mapped = mappedStatus(thrown, map)
+    if (mapped !== undefined) return readStatusCarrier(thrown, mapped)
+  }
   if (typeof thrown !== 'object' || thrown === null) return INTERNAL
   if (isHttpError(thrown)) {
     const status = readProperty(thrown, 'status')
@@ -76,6 +92,8 @@ function readError(thrown: unknown): Reading {
     }
   }
   if (readProperty(thrown, 'isBoom') === true) return readBoom(thrown)
+  const axios = axiosStatus(thrown)
+  if (axios !== undefined) return bare(axios)
   const parseDetail = parseFailureDetail(thrown)
   if (parseDetail !== undefined) return { status: 400, headers: EMPTY_HEADERS, detail: parseDetail }
   if (readString(thrown, 'code') === 'FST_ERR_VALIDATION') {
@@ -85,11 +103,25 @@ function readError(thrown: unknown): Reading {
     return { status: 400, headers: EMPTY_HEADERS, detail: PARSE_ERROR_DETAIL.path }
   }
   const status = readProperty(thrown, 'status')
-  return readStatusCarrier(thrown, isErrorStatus(status) ? status : readProperty(thrown, 'statusCode'))
+  const carried = readStatusCarrier(
+    thrown,
+    isErrorStatus(status) ? status : readProperty(thrown, 'statusCode'),
+  )
+  if (carried !== INTERNAL) return carried
+  return bare(findInCauseChain(thrown, recognizeKnownError) ?? 500)
+}
+
+function recognizeKnownError(error: object): number | undefined {
+  return upstreamStatus(error) ?? databaseStatus(error) ?? csrfStatus(error)
+}
+
+/** A status without headers or detail: what errors from drivers and clients get. */
+function bare(status: number): Reading {
+  return status === 500 ? INTERNAL : { status, headers: EMPTY_HEADERS, detail: undefined }
 }
 
 /** http-errors protocol: `status`, `expose`, `message`, `headers`. */
-function readStatusCarrier(error: object, status: unknown): Reading {
+function readStatusCarrier(error: unknown, status: unknown): Reading {
   if (!isErrorStatus(status)) return INTERNAL
   const exposed = readProperty(error, 'expose') === true
   return {

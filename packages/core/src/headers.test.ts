@@ -18,7 +18,7 @@ describe('writeErrorHeaders', () => {
       etag: '"x"',
       'access-control-allow-origin': '*',
     })
-    writeErrorHeaders(target, [['content-type', 'application/json']])
+    writeErrorHeaders(target, { headers: [['content-type', 'application/json']], defaultHeaders: [] })
     expect(Object.fromEntries(target.headers)).toEqual({
       'access-control-allow-origin': '*',
       'content-type': 'application/json',
@@ -32,7 +32,7 @@ describe('writeErrorHeaders', () => {
     ['*', '*'],
   ])('merges Vary %j into %j', (existing, merged) => {
     const target = fakeResponse(existing === '' ? {} : { vary: existing })
-    writeErrorHeaders(target, [['vary', 'Accept']])
+    writeErrorHeaders(target, { headers: [['vary', 'Accept']], defaultHeaders: [] })
     expect(target.headers.get('vary')).toBe(merged)
   })
 })

@@ -26,14 +26,25 @@ export interface HeaderTarget {
   removeHeader(name: string): unknown
 }
 
+/** The headers of an error response, as `writeErrorHeaders` applies them. */
+export interface ErrorResponseHeaders {
+  readonly headers: ResponseHeaders
+  /** Set only when the response does not have them yet (a `Retry-After` set upstream wins). */
+  readonly defaultHeaders: ResponseHeaders
+}
+
 /**
  * Replaces the failed handler's content headers by the error response's headers. `Vary` is merged,
- * so a `Vary: Origin` from a CORS middleware stays (RFC 9110 §12.5.5).
+ * so a `Vary: Origin` from a CORS middleware stays (RFC 9110 §12.5.5). Default headers fill gaps
+ * only: a `Retry-After` or `WWW-Authenticate` set earlier in the chain is kept.
  */
-export function writeErrorHeaders(target: HeaderTarget, headers: ResponseHeaders): void {
+export function writeErrorHeaders(target: HeaderTarget, response: ErrorResponseHeaders): void {
   for (const name of CONTENT_HEADERS) target.removeHeader(name)
-  for (const [name, value] of headers) {
+  for (const [name, value] of response.headers) {
     target.setHeader(name, name === 'vary' ? mergeVary(target.getHeader('vary'), value) : value)
+  }
+  for (const [name, value] of response.defaultHeaders) {
+    if (target.getHeader(name) === undefined) target.setHeader(name, value)
   }
 }
 

@@ -1,4 +1,6 @@
 import { invalidOption } from './errors.js'
+import { isValidHeaderValue } from './headers.js'
+import type { ErrorMapper } from './recognize/user-mappers.js'
 import { type Catalog, createCatalog, type StatusDefinition } from './statuses/catalog.js'
 
 /** What `onError` learns about the error response it is called for. */
@@ -26,6 +28,20 @@ export interface StatusErrorsOptions {
   readonly problemType?: (status: number) => string
   /** Called once per error response; replaces the default logging of 5xx responses. */
   readonly onError?: (error: unknown, info: ErrorInfo) => void
+  /**
+   * Rules tried before the built-in ones: `[ErrorClass, status]` pairs, or functions returning a
+   * status (or `undefined` to pass).
+   */
+  readonly map?: readonly ErrorMapper[]
+  /** `Retry-After` in seconds for every 503 that carries none (RFC 9110 §10.2.3). Default 30. */
+  readonly retryAfter?: number
+  /**
+   * The `WWW-Authenticate` challenge(s) for a 401 that carries none: RFC 9110 §15.5.2 requires one.
+   * Default `Basic realm="api", charset="UTF-8"` (the documented 401 asks for a username and password).
+   */
+  readonly challenge?: string | readonly string[]
+  /** The `Proxy-Authenticate` challenge(s) for a 407 that carries none (RFC 9110 §15.5.8). Default `Basic realm="proxy"`. */
+  readonly proxyChallenge?: string | readonly string[]
 }
 
 export interface ResolvedOptions {
@@ -35,6 +51,10 @@ export interface ResolvedOptions {
   readonly methodNotAllowed: boolean
   readonly problemType: (status: number) => string
   readonly onError: ((error: unknown, info: ErrorInfo) => void) | undefined
+  readonly map: readonly ErrorMapper[]
+  readonly retryAfter: number
+  readonly challenge: string | readonly string[]
+  readonly proxyChallenge: string | readonly string[]
 }
 
 const KNOWN_OPTIONS = new Set([
@@ -61,6 +81,10 @@ export function resolveOptions(options: StatusErrorsOptions = {}): ResolvedOptio
     methodNotAllowed = true,
     problemType,
     onError,
+    map = [],
+    retryAfter = 30,
+    challenge = 'Basic realm="api", charset="UTF-8"',
+    proxyChallenge = 'Basic realm="proxy"',
   } = options
   if (statuses !== undefined && (typeof statuses !== 'object' || statuses === null)) {
     throw invalidOption('"statuses" must be an object keyed by status code')
@@ -72,6 +96,10 @@ export function resolveOptions(options: StatusErrorsOptions = {}): ResolvedOptio
   expectBoolean('methodNotAllowed', methodNotAllowed)
   expectOptionalFunction('problemType', problemType)
   expectOptionalFunction('onError', onError)
+  expectMappers(map)
+  expectDelaySeconds('retryAfter', retryAfter)
+  expectChallenge('challenge', challenge)
+  expectChallenge('proxyChallenge', proxyChallenge)
   return {
     catalog: createCatalog(statuses),
     undocumented,
@@ -79,6 +107,10 @@ export function resolveOptions(options: StatusErrorsOptions = {}): ResolvedOptio
     methodNotAllowed,
     problemType: problemType ?? aboutBlank,
     onError,
+    map,
+    retryAfter,
+    challenge,
+    proxyChallenge,
   }
 }
 
@@ -88,4 +120,38 @@ function expectBoolean(name: string, value: unknown): void {
 
 function expectOptionalFunction(name: string, value: unknown): void {
   if (value !== undefined && typeof value !== 'function') throw invalidOption(`"${name}" must be a function`)
+}
+
+function expectMappers(map: unknown): void {
+  if (!Array.isArray(map))
+    throw invalidOption('"map" must be an array of [ErrorClass, status] pairs or functions')
+  for (const rule of map) {
+    if (typeof rule === 'function') continue
+    const valid =
+      Array.isArray(rule) && rule.length === 2 && typeof rule[0] === 'function' && isErrorStatus(rule[1])
+    if (!valid)
+      throw invalidOption('each "map" rule must be a function or an [ErrorClass, 400-599 status] pair')
+  }
+}
+
+/** RFC 9110 §10.2.3: delay-seconds = 1*DIGIT, a non-negative integer. */
+export function expectDelaySeconds(name: string, value: unknown): void {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
+    throw invalidOption(`"${name}" must be a non-negative integer number of seconds`)
+  }
+}
+
+/** A challenge is sent as a header line: non-empty, no CR/LF/NUL (RFC 9110 §5.5, §11.6.1). */
+export function expectChallenge(name: string, value: unknown): void {
+  const list = typeof value === 'string' ? [value] : value
+  const valid =
+    Array.isArray(list) &&
+    list.length > 0 &&
+    list.every((item) => typeof item === 'string' && item.trim() !== '' && isValidHeaderValue(item))
+  if (!valid)
+    throw invalidOption(`"${name}" must be a non-empty challenge (or list of them) without CR, LF or NUL`)
+}
+
+function isErrorStatus(value: unknown): boolean {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 400 && value <= 599
 }

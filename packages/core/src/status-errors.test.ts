@@ -60,6 +60,7 @@ describe('createStatusErrors', () => {
     expect(handled).toEqual({
       status: 204,
       headers: [['allow', 'GET, HEAD, OPTIONS']],
+      defaultHeaders: [],
       body: '',
       error: undefined,
     })

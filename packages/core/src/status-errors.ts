@@ -6,9 +6,10 @@ import { type ErrorInfo, type ResolvedOptions, resolveOptions, type StatusErrors
 import { readString } from './read-property.js'
 import type { Format } from './render/formats.js'
 import { type ErrorResponse, renderResponse, withHeaders } from './render/response.js'
+import { createRequiredHeaders } from './required-headers.js'
 import type { StatusEntry } from './statuses/catalog.js'
 import { reasonPhrase } from './statuses/reason-phrases.js'
-import { decideUnmatched, type RouteMethods } from './unmatched.js'
+import { decideUnmatched, formatAllow, type RouteMethods } from './unmatched.js'
 
 /** The request facts core needs; adapters read them from their framework's request. */
 export interface RequestInfo {
@@ -26,8 +27,11 @@ export interface HandledError extends ErrorResponse {
 /** The framework-free engine each adapter drives. */
 export interface StatusErrors {
   readonly options: ResolvedOptions
-  /** Classifies a thrown value and renders its response. Never throws. */
-  respondToError(thrown: unknown, request: RequestInfo): HandledError
+  /**
+   * Classifies a thrown value and renders its response. Never throws. `routes` is asked only when
+   * the answer is a 405 whose error carries no `Allow`.
+   */
+  respondToError(thrown: unknown, request: RequestInfo, routes?: () => RouteMethods): HandledError
   /** Answers a request no route handled: 404, 405 + Allow, 501, or 204 + Allow for OPTIONS. */
   respondToUnmatched(request: RequestInfo, routes: RouteMethods): HandledError
   /**
@@ -54,6 +58,7 @@ export function createStatusErrors(options?: StatusErrorsOptions): StatusErrors 
   const { catalog, debug, methodNotAllowed, onError } = resolved
   // Responses without detail, stack or error headers are the same every time: render each once.
   const prepared = new Map<number, ErrorResponse>()
+  const requiredHeaders = createRequiredHeaders(resolved)
   const typeByStatus = new Map<number, string>()
 
   function entryFor(status: number): StatusEntry {
@@ -100,29 +105,50 @@ export function createStatusErrors(options?: StatusErrorsOptions): StatusErrors 
     return { entry: entryFor(status), format, head, type: problemType(status), extraHeaders: EMPTY_HEADERS }
   }
 
-  function respond(response: ErrorResponse, extra: ResponseHeaders, error: unknown): HandledError {
-    const { status, headers, body } = withHeaders(response, extra)
-    return { status, headers, body, error }
+  function respond(
+    response: ErrorResponse,
+    extra: ResponseHeaders,
+    defaultHeaders: ResponseHeaders,
+    error: unknown,
+  ): HandledError {
+    return {
+      status: response.status,
+      headers: withHeaders(response, extra),
+      defaultHeaders,
+      body: response.body,
+      error,
+    }
   }
 
   return {
     options: resolved,
 
-    respondToError(thrown, request) {
+    respondToError(thrown, request, routes) {
       const { status, headers, detail } = classifyError(thrown, resolved)
       const stack = debug ? readString(thrown, 'stack') : undefined
-      return respond(render(status, request, detail, stack), headers, thrown)
+      const defaults: ResponseHeaders =
+        status === 405 && routes !== undefined
+          ? [['allow', formatAllow(routes().pathMethods)]]
+          : requiredHeaders(status)
+      return respond(render(status, request, detail, stack), headers, defaults, thrown)
     },
 
     respondToUnmatched(request, routes) {
       const outcome = decideUnmatched(request.method, routes, methodNotAllowed)
       if (outcome.status === 204) {
-        return { status: 204, headers: [['allow', outcome.allow]], body: '', error: undefined }
+        return {
+          status: 204,
+          headers: [['allow', outcome.allow]],
+          defaultHeaders: EMPTY_HEADERS,
+          body: '',
+          error: undefined,
+        }
       }
       const extra: ResponseHeaders = outcome.status === 405 ? [['allow', outcome.allow]] : EMPTY_HEADERS
       return respond(
         render(outcome.status, request, undefined, undefined),
         extra,
+        EMPTY_HEADERS,
         UNMATCHED_ERRORS[outcome.status],
       )
     },
@@ -131,7 +157,8 @@ export function createStatusErrors(options?: StatusErrorsOptions): StatusErrors 
       if (handled.status < 400) return
       try {
         if (onError === undefined) {
-          if (handled.status >= 500) defaultLog(handled.error, context)
+          // 501 for an unknown method is the client's doing, like a 404: not a server fault to log.
+          if (handled.status >= 500 && !isUnmatchedError(handled.error)) defaultLog(handled.error, context)
           return
         }
         const info: ErrorInfo = { status: handled.status, method: request.method, path: request.path }
@@ -150,3 +177,7 @@ const UNMATCHED_ERRORS = {
   405: new HttpError(405),
   501: new HttpError(501),
 } as const
+
+function isUnmatchedError(error: unknown): boolean {
+  return error === UNMATCHED_ERRORS[404] || error === UNMATCHED_ERRORS[405] || error === UNMATCHED_ERRORS[501]
+}

@@ -6,7 +6,7 @@ import { type HandledError, writeErrorHeaders } from '@status-errors/core'
  * and the body bytes are exactly core's on both majors.
  */
 export function writeResponse(res: ServerResponse, handled: HandledError): void {
-  writeErrorHeaders(res, handled.headers)
+  writeErrorHeaders(res, handled)
   res.statusCode = handled.status
   res.end(handled.body)
 }

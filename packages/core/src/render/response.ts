@@ -7,6 +7,8 @@ import type { Format } from './formats.js'
 export interface ErrorResponse {
   readonly status: number
   readonly headers: ResponseHeaders
+  /** Headers the status requires, set only where the response has none yet (see `writeErrorHeaders`). */
+  readonly defaultHeaders: ResponseHeaders
   /** Empty for HEAD (the headers still describe the GET body, RFC 9110 §9.3.2) and for 204. */
   readonly body: string
 }
@@ -47,11 +49,15 @@ export function renderResponse(input: RenderInput): ErrorResponse {
   ]
   if (format.name === 'html') headers.push(['content-security-policy', "default-src 'none'"])
   headers.push(...input.extraHeaders)
-  return { status: entry.status, headers: Object.freeze(headers), body: head ? '' : body }
+  return {
+    status: entry.status,
+    headers: Object.freeze(headers),
+    defaultHeaders: EMPTY_HEADERS,
+    body: head ? '' : body,
+  }
 }
 
 /** Adds headers to a rendered response without rendering it again. */
-export function withHeaders(response: ErrorResponse, extra: ResponseHeaders): ErrorResponse {
-  if (extra === EMPTY_HEADERS || extra.length === 0) return response
-  return { status: response.status, headers: [...response.headers, ...extra], body: response.body }
+export function withHeaders(response: ErrorResponse, extra: ResponseHeaders): ResponseHeaders {
+  return extra.length === 0 ? response.headers : [...response.headers, ...extra]
 }
