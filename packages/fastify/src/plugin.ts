@@ -1,0 +1,91 @@
+import type { Readable } from 'node:stream'
+import {
+  createStatusErrors,
+  type HandledError,
+  StatusErrorsConfigError,
+  type StatusErrorsOptions,
+  writeErrorHeaders,
+} from '@status-errors/core'
+import type { FastifyInstance, FastifyPluginCallback, FastifyReply, FastifyRequest } from 'fastify'
+import { fastifyPlugin } from 'fastify-plugin'
+import { emptyHeadPayload } from './head-payload.js'
+import { ReplyHeaderTarget } from './reply-headers.js'
+import { toRequestInfo } from './request-info.js'
+import { watchRouteMethods } from './route-methods.js'
+
+/** Marks an app that has the plugin; children inherit decorators, so any second registration sees it. */
+const INSTALLED = Symbol.for('@status-errors/fastify.installed')
+
+function install(
+  fastify: FastifyInstance,
+  options: StatusErrorsOptions,
+  done: (error?: Error) => void,
+): void {
+  try {
+    // Options are validated here, so a mistake fails `register` at startup, not a request.
+    const engine = createStatusErrors(options)
+    if (fastify.hasDecorator(INSTALLED)) {
+      throw new StatusErrorsConfigError(
+        'ERR_STATUS_ERRORS_INVALID_OPTION',
+        '@status-errors/fastify is already registered on this app; register it once, at the root',
+      )
+    }
+    fastify.decorate(INSTALLED, true)
+    const routeMethodsOf = watchRouteMethods(fastify)
+
+    fastify.setErrorHandler((error: unknown, request, reply) => {
+      const info = toRequestInfo(request)
+      // Asked only for a 405 whose error carries no Allow (RFC 9110 §15.5.6).
+      const handled = engine.respondToError(error, info, () => routeMethodsOf(request, info.path))
+      if (reply.sent) {
+        // Hijacked or finished: the response belongs to someone else, or is over. Only report.
+      } else if (reply.raw.headersSent) {
+        // The handler's status and part of its body already went out: an error response cannot
+        // follow, and left open the response never ends. Closing the connection mid-message is how
+        // the client learns it is incomplete (RFC 9112 §8), as finalhandler does; on the next turn,
+        // so the bytes Node still holds corked reach the client first.
+        const response = reply.raw
+        setImmediate(() => response.destroy())
+      } else {
+        writeResponse(reply, handled, info.method === 'HEAD' ? emptyHeadPayload() : handled.body)
+      }
+      engine.report(handled, info, logServerError, request)
+    })
+
+    fastify.setNotFoundHandler((request, reply) => {
+      const info = toRequestInfo(request)
+      const handled = engine.respondToUnmatched(info, routeMethodsOf(request, info.path))
+      writeResponse(reply, handled, handled.body)
+      engine.report(handled, info, logServerError, request)
+    })
+  } catch (error) {
+    done(error as Error)
+    return
+  }
+  done()
+}
+
+/** Sends core's bytes as they are: a string body with its content type set is not serialised again. */
+function writeResponse(reply: FastifyReply, handled: HandledError, payload: string | Readable): void {
+  writeErrorHeaders(new ReplyHeaderTarget(reply), handled)
+  reply.code(handled.status).send(payload)
+}
+
+function logServerError(error: unknown, request: FastifyRequest): void {
+  request.log.error({ err: error }, 'status-errors: server error response')
+}
+
+/**
+ * The status-errors plugin. Register it once, at the root, before the routes (Fastify fixes a
+ * route's error handler when the route is registered): it takes over the root error handler and
+ * not-found handler, and answers with the documented statuses.
+ *
+ * @example
+ * const app = fastify()
+ * await app.register(statusErrors, { undocumented: 'collapse' })
+ * app.get('/users/:id', async () => { throw httpError(404, 'No user with this id.') })
+ */
+export const statusErrors: FastifyPluginCallback<StatusErrorsOptions> = fastifyPlugin(install, {
+  name: '@status-errors/fastify',
+  fastify: '4.x || 5.x',
+})

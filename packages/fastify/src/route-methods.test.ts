@@ -1,0 +1,188 @@
+import type { FastifyInstance } from 'fastify'
+import { describe, expect, it } from 'vitest'
+import { jsonBody } from '../../../test/conformance/cases/documented-bodies.js'
+import { type FastifyMajor, fastifyMajors } from '../../../test/conformance/harnesses/fastify.js'
+import { type RawRequest, sendRaw } from '../../../test/conformance/http-client.js'
+import { statusErrors } from './index.js'
+import { serve } from './serve-for-tests.js'
+
+/** An unmatched request and the status and Allow (`null`: absent) it must get. */
+interface Row {
+  readonly request: RawRequest
+  readonly status: number
+  readonly allow: string | null
+}
+
+async function answers(app: FastifyInstance, rows: readonly Row[]): Promise<void> {
+  const port = await serve(app)
+  for (const { request, status, allow } of rows) {
+    const response = await sendRaw(port, request)
+    const label = `${request.method} ${request.path}`
+    expect(
+      { status: response.status, allow: response.headers.get('allow')?.join(', ') ?? null },
+      label,
+    ).toEqual({
+      status,
+      allow,
+    })
+  }
+}
+
+const ok = async () => 'ok'
+
+async function appWithPlugin(major: FastifyMajor): Promise<FastifyInstance> {
+  const app = major.fastify()
+  await app.register(statusErrors)
+  return app
+}
+
+describe.each(fastifyMajors)('$name', (major) => {
+  describe('root catch-alls', () => {
+    // @fastify/cors registers `fastify.options('*', …)`: it matches every path.
+    it.each(['*', '/*'])(
+      'leaves an OPTIONS %s catch-all out of unknown paths and Allow',
+      async (catchAll) => {
+        const app = await appWithPlugin(major)
+        app.get('/users', ok)
+        app.options(catchAll, ok)
+        await answers(app, [
+          { request: { method: 'GET', path: '/nope' }, status: 404, allow: null },
+          { request: { method: 'GET', path: '/n%20o%2Fpe?x=1' }, status: 404, allow: null },
+          { request: { method: 'POST', path: '/deep/er/path/' }, status: 404, allow: null },
+          { request: { method: 'DELETE', path: '/users' }, status: 405, allow: 'GET, HEAD, OPTIONS' },
+        ])
+      },
+    )
+
+    it('leaves a GET catch-all (SPA fallback) out, also with a trailing slash ignored', async () => {
+      // Fastify 5 moved router options under `routerOptions` (FSTDEP022).
+      const app = major.fastify(
+        major.name === 'fastify 4'
+          ? { ignoreTrailingSlash: true }
+          : { routerOptions: { ignoreTrailingSlash: true } },
+      )
+      await app.register(statusErrors)
+      app.post('/api/users', ok)
+      app.get('/*', ok)
+      await answers(app, [
+        { request: { method: 'POST', path: '/somewhere/' }, status: 404, allow: null },
+        { request: { method: 'PUT', path: '/api/users/' }, status: 405, allow: 'OPTIONS, POST' },
+      ])
+    })
+
+    it('counts a wildcard below the root as the path’s route', async () => {
+      const app = await appWithPlugin(major)
+      app.get('/files/*', ok)
+      await answers(app, [
+        { request: { method: 'DELETE', path: '/files/a.txt' }, status: 405, allow: 'GET, HEAD, OPTIONS' },
+        { request: { method: 'DELETE', path: '/other/a.txt' }, status: 404, allow: null },
+      ])
+    })
+  })
+
+  describe('constraints', () => {
+    // The raw client always sends `Host: 127.0.0.1:<port>`.
+    it('counts a host-constrained route only for its host', async () => {
+      const app = await appWithPlugin(major)
+      app.route({ method: 'DELETE', url: '/elsewhere', constraints: { host: 'example.com' }, handler: ok })
+      app.route({ method: 'DELETE', url: '/here', constraints: { host: /^127\.0\.0\.1/ }, handler: ok })
+      await answers(app, [
+        { request: { method: 'GET', path: '/elsewhere' }, status: 404, allow: null },
+        { request: { method: 'GET', path: '/here' }, status: 405, allow: 'DELETE, OPTIONS' },
+      ])
+    })
+
+    it('counts a version-constrained route only for a matching Accept-Version', async () => {
+      const app = await appWithPlugin(major)
+      app.get('/report', ok)
+      app.route({ method: 'PUT', url: '/report', constraints: { version: '1.2.0' }, handler: ok })
+      const versioned = { 'accept-version': '1.x' }
+      await answers(app, [
+        { request: { method: 'PUT', path: '/report' }, status: 405, allow: 'GET, HEAD, OPTIONS' },
+        // As in Fastify's routing: a request that asks for a version reaches versioned routes only.
+        {
+          request: { method: 'POST', path: '/report', headers: versioned },
+          status: 405,
+          allow: 'OPTIONS, PUT',
+        },
+        // No route serves version 2: Fastify would not route GET /report either.
+        {
+          request: { method: 'POST', path: '/report', headers: { 'accept-version': '2.x' } },
+          status: 404,
+          allow: null,
+        },
+      ])
+    })
+  })
+
+  describe('encapsulated child plugins', () => {
+    it('answers 405 with Allow for routes in a prefixed child plugin', async () => {
+      const app = await appWithPlugin(major)
+      await app.register(
+        async (child) => {
+          child.get('/', ok)
+          child.get('/things', ok)
+          child.delete('/things/:id', ok)
+        },
+        { prefix: '/api' },
+      )
+      await answers(app, [
+        { request: { method: 'POST', path: '/api/things' }, status: 405, allow: 'GET, HEAD, OPTIONS' },
+        { request: { method: 'PUT', path: '/api/things/3' }, status: 405, allow: 'DELETE, OPTIONS' },
+        // With prefixTrailingSlash 'both', a '/' route answers on both; onRoute fires only once.
+        { request: { method: 'DELETE', path: '/api' }, status: 405, allow: 'GET, HEAD, OPTIONS' },
+        { request: { method: 'DELETE', path: '/api/' }, status: 405, allow: 'GET, HEAD, OPTIONS' },
+        { request: { method: 'GET', path: '/api/nope' }, status: 404, allow: null },
+      ])
+    })
+
+    it('answers errors thrown in a child plugin with the documented body', async () => {
+      const app = await appWithPlugin(major)
+      await app.register(async (child) => {
+        child.get('/boom', async () => {
+          throw new Error('hidden')
+        })
+      })
+      const port = await serve(app)
+      expect((await sendRaw(port, { method: 'GET', path: '/boom' })).body).toBe(jsonBody(500))
+    })
+  })
+
+  describe('app methods', () => {
+    it('sees the methods of routes registered before the plugin', async () => {
+      const app = major.fastify()
+      // Fastify 5 routes WebDAV methods only once added; Fastify 4 always does.
+      if (major.name === 'fastify 5') app.addHttpMethod('PROPFIND', { hasBody: true })
+      app.route({ method: 'PROPFIND', url: '/dav', handler: ok })
+      app.get('/early', ok)
+      await app.register(statusErrors)
+      await answers(app, [
+        { request: { method: 'POST', path: '/early' }, status: 405, allow: 'GET, HEAD, OPTIONS' },
+        // A method some route uses is implemented: 404, not 501.
+        { request: { method: 'PROPFIND', path: '/nope' }, status: 404, allow: null },
+        { request: { method: 'GET', path: '/dav' }, status: 405, allow: 'OPTIONS, PROPFIND' },
+      ])
+    })
+
+    it('answers 501 for a method no route uses, and not for one a route uses', async () => {
+      const app = await appWithPlugin(major)
+      app.get('/users', ok)
+      app.route({ method: 'TRACE', url: '/debug', handler: ok })
+      await answers(app, [
+        // Fastify 4 routes PROPFIND but no route uses it; Fastify 5 does not route it at all.
+        { request: { method: 'PROPFIND', path: '/users' }, status: 501, allow: null },
+        { request: { method: 'TRACE', path: '/users' }, status: 405, allow: 'GET, HEAD, OPTIONS' },
+      ])
+    })
+
+    it('counts the HEAD route Fastify adds for a GET route, and not for other methods', async () => {
+      const app = await appWithPlugin(major)
+      app.get('/page', ok)
+      app.post('/form', ok)
+      await answers(app, [
+        { request: { method: 'HEAD', path: '/page' }, status: 200, allow: null },
+        { request: { method: 'HEAD', path: '/form' }, status: 405, allow: 'OPTIONS, POST' },
+      ])
+    })
+  })
+})
