@@ -1,4 +1,5 @@
 import { invalidOption } from './errors.js'
+import { type GuardOptions, type ResolvedGuardOptions, resolveGuardOptions } from './guard/guard-options.js'
 import { isValidHeaderValue } from './headers.js'
 import type { ErrorMapper } from './recognize/user-mappers.js'
 import { type Catalog, createCatalog, type StatusDefinition } from './statuses/catalog.js'
@@ -11,7 +12,7 @@ export interface ErrorInfo {
 }
 
 /** The options every adapter takes, with the same names and meaning on Express, Koa and Fastify. */
-export interface StatusErrorsOptions {
+export interface StatusErrorsOptions extends GuardOptions {
   /** Adds rows to the status table or rewords documented ones, e.g. `{ 429: { description: '…' } }`. */
   readonly statuses?: Readonly<Record<number, StatusDefinition>>
   /**
@@ -44,7 +45,7 @@ export interface StatusErrorsOptions {
   readonly proxyChallenge?: string | readonly string[]
 }
 
-export interface ResolvedOptions {
+export interface ResolvedOptions extends ResolvedGuardOptions {
   readonly catalog: Catalog
   readonly undocumented: 'collapse' | 'passthrough'
   readonly debug: boolean
@@ -64,6 +65,15 @@ const KNOWN_OPTIONS = new Set([
   'methodNotAllowed',
   'problemType',
   'onError',
+  'map',
+  'retryAfter',
+  'challenge',
+  'proxyChallenge',
+  'success',
+  'produces',
+  'timeout',
+  'maintenance',
+  'shed',
 ])
 
 const aboutBlank = (): string => 'about:blank'
@@ -101,6 +111,7 @@ export function resolveOptions(options: StatusErrorsOptions = {}): ResolvedOptio
   expectChallenge('challenge', challenge)
   expectChallenge('proxyChallenge', proxyChallenge)
   return {
+    ...resolveGuardOptions(options),
     catalog: createCatalog(statuses),
     undocumented,
     debug,
@@ -135,21 +146,26 @@ function expectMappers(map: unknown): void {
 }
 
 /** RFC 9110 §10.2.3: delay-seconds = 1*DIGIT, a non-negative integer. */
-export function expectDelaySeconds(name: string, value: unknown): void {
+function expectDelaySeconds(name: string, value: unknown): void {
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
     throw invalidOption(`"${name}" must be a non-negative integer number of seconds`)
   }
 }
 
 /** A challenge is sent as a header line: non-empty, no CR/LF/NUL (RFC 9110 §5.5, §11.6.1). */
-export function expectChallenge(name: string, value: unknown): void {
+export function isValidChallenge(value: unknown): value is string | readonly string[] {
   const list = typeof value === 'string' ? [value] : value
-  const valid =
+  return (
     Array.isArray(list) &&
     list.length > 0 &&
     list.every((item) => typeof item === 'string' && item.trim() !== '' && isValidHeaderValue(item))
-  if (!valid)
+  )
+}
+
+function expectChallenge(name: string, value: unknown): void {
+  if (!isValidChallenge(value)) {
     throw invalidOption(`"${name}" must be a non-empty challenge (or list of them) without CR, LF or NUL`)
+  }
 }
 
 function isErrorStatus(value: unknown): boolean {

@@ -1,5 +1,10 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import { classifyError } from './classify.js'
+import { createAdmission, type ResponseLifecycle } from './guard/admission.js'
+import { watchTimeouts } from './guard/node-timeouts.js'
+import { documentedSuccessStatus, type SuccessExchange } from './guard/success-status.js'
 import { EMPTY_HEADERS, type ResponseHeaders } from './headers.js'
+import { expectLocation } from './helpers.js'
 import { HttpError } from './http-error.js'
 import { negotiateFormat } from './negotiate.js'
 import { type ErrorInfo, type ResolvedOptions, resolveOptions, type StatusErrorsOptions } from './options.js'
@@ -38,6 +43,31 @@ export interface StatusErrors {
    * Logs an error response once: through `onError` when given, otherwise through the adapter's
    * `defaultLog` for 5xx only (4xx are the client's business). Never throws.
    */
+  /** Whether an option (timeouts, maintenance, shedding, `produces`, `success`) must act before the route. */
+  readonly needsGuard: boolean
+  /**
+   * Before the route: a 503 (maintenance, shedding) or 406 (`produces`) answer, or `undefined` to
+   * let the request through. With `shed`, pass the response so its end releases its slot.
+   */
+  admit(request: RequestInfo, lifecycle?: ResponseLifecycle): HandledError | undefined
+  /**
+   * Starts the body and handler timers (when configured) on Node's request and response. A timeout
+   * writes its answer directly and makes later writes harmless; `onTimeout` gets it for logging.
+   * Returns the AbortSignal the route can watch, when a handler timeout is set.
+   */
+  watchTimeouts(
+    req: IncomingMessage,
+    res: ServerResponse,
+    request: RequestInfo,
+    onTimeout: (handled: HandledError) => void,
+  ): AbortSignal | undefined
+  /**
+   * The documented 202 Accepted answer for work that continues in the background, with an
+   * optional `Location` where its status can be followed (RFC 9110 §15.3.3).
+   */
+  respondToAccepted(request: RequestInfo, location?: string): ErrorResponse
+  /** The status a successful response should have (`success: 'documented'`); else `status` as it is. */
+  successStatus(exchange: SuccessExchange): number
   report<TContext>(
     handled: HandledError,
     request: RequestInfo,
@@ -59,6 +89,8 @@ export function createStatusErrors(options?: StatusErrorsOptions): StatusErrors 
   // Responses without detail, stack or error headers are the same every time: render each once.
   const prepared = new Map<number, ErrorResponse>()
   const requiredHeaders = createRequiredHeaders(resolved)
+  const admission = createAdmission(resolved)
+  const timeoutsOn = resolved.bodyTimeout !== undefined || resolved.handlerTimeout !== undefined
   const typeByStatus = new Map<number, string>()
 
   function entryFor(status: number): StatusEntry {
@@ -120,8 +152,66 @@ export function createStatusErrors(options?: StatusErrorsOptions): StatusErrors 
     }
   }
 
+  function respondToStatus(
+    status: number,
+    request: RequestInfo,
+    detail: string | undefined,
+    extra: ResponseHeaders,
+    error: Error,
+  ) {
+    return respond(render(status, request, detail, undefined), extra, requiredHeaders(status), error)
+  }
+  // Timeouts are logged like server faults; the errors are made once, not per request.
+  const bodyTimeoutError = new HttpError(
+    408,
+    `The request body did not arrive within ${resolved.bodyTimeout} ms.`,
+  )
+  const handlerTimeoutError = new HttpError(
+    resolved.handlerTimeoutStatus,
+    `The route did not start its response within ${resolved.handlerTimeout} ms.`,
+  )
+
   return {
     options: resolved,
+    needsGuard: resolved.needsGuard,
+
+    admit(request, lifecycle) {
+      const refusal = admission.check(request.accept, lifecycle)
+      if (refusal === undefined) return undefined
+      return refusal.status === 406
+        ? respondToStatus(406, request, refusal.detail, EMPTY_HEADERS, REFUSAL_ERRORS[406])
+        : respondToStatus(503, request, undefined, EMPTY_HEADERS, REFUSAL_ERRORS[503])
+    },
+
+    watchTimeouts(req, res, request, onTimeout) {
+      if (!timeoutsOn) return undefined
+      return watchTimeouts(req, res, {
+        bodyMs: resolved.bodyTimeout,
+        handlerMs: resolved.handlerTimeout,
+        respond: (kind) =>
+          kind === 'body'
+            ? respondToStatus(408, request, undefined, CLOSE_CONNECTION, bodyTimeoutError)
+            : respondToStatus(
+                resolved.handlerTimeoutStatus,
+                request,
+                undefined,
+                EMPTY_HEADERS,
+                handlerTimeoutError,
+              ),
+        onTimeout,
+      })
+    },
+
+    respondToAccepted(request, location) {
+      const response = render(202, request, undefined, undefined)
+      if (location === undefined) return response
+      expectLocation(location)
+      return { ...response, headers: withHeaders(response, [['location', location]]) }
+    },
+
+    successStatus(exchange) {
+      return resolved.success === 'documented' ? documentedSuccessStatus(exchange) : exchange.status
+    },
 
     respondToError(thrown, request, routes) {
       const { status, headers, detail } = classifyError(thrown, resolved)
@@ -157,8 +247,9 @@ export function createStatusErrors(options?: StatusErrorsOptions): StatusErrors 
       if (handled.status < 400) return
       try {
         if (onError === undefined) {
-          // 501 for an unknown method is the client's doing, like a 404: not a server fault to log.
-          if (handled.status >= 500 && !isUnmatchedError(handled.error)) defaultLog(handled.error, context)
+          // A 501 for an unknown method is the client's doing, a 503 for maintenance or shedding the
+          // configuration's: neither is a server fault to log.
+          if (handled.status >= 500 && !isDecidedByDesign(handled.error)) defaultLog(handled.error, context)
           return
         }
         const info: ErrorInfo = { status: handled.status, method: request.method, path: request.path }
@@ -178,6 +269,16 @@ const UNMATCHED_ERRORS = {
   501: new HttpError(501),
 } as const
 
-function isUnmatchedError(error: unknown): boolean {
-  return error === UNMATCHED_ERRORS[404] || error === UNMATCHED_ERRORS[405] || error === UNMATCHED_ERRORS[501]
+/** Answers status-errors decided by design (unknown method, maintenance, shedding): not server faults. */
+function isDecidedByDesign(error: unknown): boolean {
+  return error === UNMATCHED_ERRORS[501] || error === REFUSAL_ERRORS[503]
 }
+
+/** Shared error values for refusals before the route: the server working as configured, not a fault. */
+const REFUSAL_ERRORS = {
+  406: new HttpError(406),
+  503: new HttpError(503),
+} as const
+
+/** RFC 9112 §9.6: after a 408 the request's framing is lost, so the server closes the connection. */
+const CLOSE_CONNECTION: ResponseHeaders = [['connection', 'close']]

@@ -1,0 +1,59 @@
+import Negotiator from 'negotiator'
+import type { ResolvedGuardOptions } from './guard-options.js'
+
+/** Why a request is refused before its route runs. */
+export type Refusal = { readonly status: 503 } | { readonly status: 406; readonly detail: string }
+
+/** Something that says when a response is over: Node's `ServerResponse` ('close' fires once, always). */
+export interface ResponseLifecycle {
+  once(event: 'close', listener: () => void): unknown
+}
+
+const CACHE_LIMIT = 256
+const UNAVAILABLE: Refusal = { status: 503 }
+
+/**
+ * Decides, before the route, whether a request is refused:
+ * - maintenance → 503 (RFC 9110 §15.6.4), Retry-After comes with every 503;
+ * - more than `maxInFlight` requests running → 503 (load shedding);
+ * - an Accept header that admits none of `produces` → 406 listing what is available
+ *   (RFC 9110 §15.5.7 SHOULD list the available representations; §12.4.1 lets the server honour Accept).
+ */
+export function createAdmission(options: ResolvedGuardOptions) {
+  const { maintenance, maxInFlight, produces } = options
+  const notAcceptable: Refusal | undefined =
+    produces === undefined
+      ? undefined
+      : { status: 406, detail: `Available media types: ${produces.join(', ')}.` }
+  const acceptable = new Map<string, boolean>()
+  let inFlight = 0
+  const release = (): void => {
+    inFlight--
+  }
+
+  function admitsAny(accept: string): boolean {
+    let known = acceptable.get(accept)
+    if (known === undefined) {
+      known = new Negotiator({ headers: { accept } }).mediaTypes(produces as string[]).length > 0
+      if (acceptable.size >= CACHE_LIMIT) acceptable.clear()
+      acceptable.set(accept, known)
+    }
+    return known
+  }
+
+  return {
+    /** `undefined` admits the request; the lifecycle is needed only to count requests in flight. */
+    check(accept: string | undefined, lifecycle: ResponseLifecycle | undefined): Refusal | undefined {
+      if (maintenance?.()) return UNAVAILABLE
+      if (notAcceptable !== undefined && accept !== undefined && accept !== '' && !admitsAny(accept)) {
+        return notAcceptable
+      }
+      if (maxInFlight !== undefined && lifecycle !== undefined) {
+        if (inFlight >= maxInFlight) return UNAVAILABLE
+        inFlight++
+        lifecycle.once('close', release)
+      }
+      return undefined
+    },
+  }
+}
