@@ -80,7 +80,10 @@ async function main(): Promise<number> {
   const fastify = await createFastifyApp()
   await fastify.listen({ port: 0, host: '127.0.0.1' })
   await Promise.all(
-    [expressServer, koaServer].map((s) => new Promise((resolve) => s.once('listening', resolve))),
+    // Both may be listening already: fastify.listen was awaited in between.
+    [expressServer, koaServer].map((s) =>
+      s.listening ? undefined : new Promise((resolve) => s.once('listening', resolve)),
+    ),
   )
   const bases = {
     express: listening(expressServer),

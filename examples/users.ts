@@ -47,3 +47,16 @@ export function portFromEnv(fallback: number): number {
   const port = Number(process.env.PORT)
   return Number.isInteger(port) && port > 0 ? port : fallback
 }
+
+/**
+ * `onError` for the examples: one line per server error instead of the default stack trace
+ * (4xx are the client's business and stay quiet).
+ */
+export function logServerErrors(
+  error: unknown,
+  info: { status: number; method: string; path: string },
+): void {
+  if (info.status < 500) return
+  const message = error instanceof Error ? error.message : String(error)
+  console.error(`[${info.status}] ${info.method} ${info.path}: ${message}`)
+}

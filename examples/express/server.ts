@@ -1,6 +1,6 @@
 import { httpError, statusErrors } from '@status-errors/express'
 import express, { type Express } from 'express'
-import { DEMO_TOKEN, emailOf, PROTECTED_USER_IDS, portFromEnv, UserStore } from '../users.js'
+import { DEMO_TOKEN, emailOf, logServerErrors, PROTECTED_USER_IDS, portFromEnv, UserStore } from '../users.js'
 
 /** A small Express 5 API with status-errors mounted after its routes. */
 export function createExpressApp(): Express {
@@ -39,7 +39,7 @@ export function createExpressApp(): Express {
   })
 
   // Last: answers unmatched requests (404/405/501/OPTIONS) and every error.
-  app.use(statusErrors())
+  app.use(statusErrors({ onError: logServerErrors }))
   return app
 }
 

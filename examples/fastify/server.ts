@@ -1,12 +1,12 @@
 import { httpError, statusErrors } from '@status-errors/fastify'
 import Fastify, { type FastifyInstance } from 'fastify'
-import { DEMO_TOKEN, emailOf, PROTECTED_USER_IDS, portFromEnv, UserStore } from '../users.js'
+import { DEMO_TOKEN, emailOf, logServerErrors, PROTECTED_USER_IDS, portFromEnv, UserStore } from '../users.js'
 
 /** A small Fastify 5 API with the status-errors plugin registered at the root. */
 export async function createFastifyApp(): Promise<FastifyInstance> {
   const users = new UserStore()
   const app = Fastify()
-  await app.register(statusErrors)
+  await app.register(statusErrors, { onError: logServerErrors })
 
   app.get('/users', async () => users.list())
   app.post('/users', async (request, reply) => {

@@ -2,14 +2,14 @@ import { bodyParser } from '@koa/bodyparser'
 import { Router } from '@koa/router'
 import { httpError, statusErrors } from '@status-errors/koa'
 import Koa from 'koa'
-import { DEMO_TOKEN, emailOf, PROTECTED_USER_IDS, portFromEnv, UserStore } from '../users.js'
+import { DEMO_TOKEN, emailOf, logServerErrors, PROTECTED_USER_IDS, portFromEnv, UserStore } from '../users.js'
 
 /** A small Koa 3 API with status-errors mounted first. */
 export function createKoaApp(): Koa {
   const users = new UserStore()
   const app = new Koa()
   // First: catches everything thrown below and answers requests nothing handled.
-  app.use(statusErrors())
+  app.use(statusErrors({ onError: logServerErrors }))
   app.use(bodyParser())
 
   const router = new Router()
