@@ -1,15 +1,18 @@
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { StatusErrorsConfigError } from '../errors.js'
 import { createCatalog } from './catalog.js'
 import { DOCUMENTED_STATUSES } from './documented.js'
 
-const SEED = new URL('../../../../../shared/seed/000_a84b8680179806cf.txt', import.meta.url)
+/** The product spec, kept in the repository so a clone alone can check the catalog against it. */
+const SPEC = new URL('../../../../spec/status-codes.rst', import.meta.url)
+/** Where the spec comes from: the team's shared folder beside the checkout, when it is there. */
+const SHARED_SEED = new URL('../../../../../shared/seed/000_a84b8680179806cf.txt', import.meta.url)
 
 /** Rows of the seed's RST grid tables: `| 404 Not Found | The server could not … |`. */
 function seedRows(): { status: number; title: string; description: string }[] {
   const rows = []
-  for (const line of readFileSync(SEED, 'utf8').split('\n')) {
+  for (const line of readFileSync(SPEC, 'utf8').split('\n')) {
     const match = /^\s*\|\s*(\d{3}) ([^|]+?)\s*\|\s*(.+?)\s*\|\s*$/.exec(line)
     if (match) rows.push({ status: Number(match[1]), title: String(match[2]), description: String(match[3]) })
   }
@@ -22,6 +25,13 @@ describe('documented table', () => {
       DOCUMENTED_STATUSES.map(({ status, title, description }) => ({ status, title, description })),
     ).toEqual(seedRows())
   })
+
+  it.skipIf(!existsSync(SHARED_SEED))(
+    'keeps spec/status-codes.rst identical to the shared seed (skipped without ../shared)',
+    () => {
+      expect(readFileSync(SPEC, 'utf8')).toBe(readFileSync(SHARED_SEED, 'utf8'))
+    },
+  )
 
   it('has the 18 documented codes', () => {
     expect(DOCUMENTED_STATUSES.map((row) => row.status)).toEqual([
