@@ -7,6 +7,8 @@ export interface ConformanceCase {
   readonly name: string
   readonly app: AppSpec
   readonly request: RawRequest
+  /** A request sent first and left running while `request` is sent (load shedding). */
+  readonly inFlight?: RawRequest
   readonly expect: Expectation
   /** Why the bytes may differ between frameworks (e.g. stack frames); omitted: they must not. */
   readonly bytesMayDiffer?: string

@@ -1,7 +1,11 @@
+import { setTimeout as delay } from 'node:timers/promises'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { ConformanceCase, Expectation } from './conformance-case.js'
 import type { Harness } from './harness.js'
 import { type RawResponse, sendRaw } from './http-client.js'
+
+/** Time for an in-flight request to reach its route before the next request is sent. */
+const IN_FLIGHT_HEAD_START_MS = 100
 
 /** A case a harness cannot run, and why. Skips are declared here, never hidden in `if`s. */
 export interface KnownGap {
@@ -68,9 +72,12 @@ export function defineConformanceSuite(
 
 async function run(harness: Harness, testCase: ConformanceCase): Promise<RawResponse> {
   const app = await harness.start(testCase.app)
+  const first = testCase.inFlight === undefined ? undefined : sendRaw(app.port, testCase.inFlight)
   try {
+    if (first !== undefined) await delay(IN_FLIGHT_HEAD_START_MS)
     return await sendRaw(app.port, testCase.request)
   } finally {
+    await first
     await app.close()
   }
 }

@@ -10,6 +10,10 @@ export interface AppSpec {
   readonly mounted?: { readonly prefix: string; readonly routes: readonly RouteSpec[] }
   /** Headers a middleware before the routes sets on every response (CORS, request ids …). */
   readonly earlyHeaders?: Readonly<Record<string, string>>
+  /**
+   * Options for status-errors. On Express they go to both `statusGuard` (mounted first) and
+   * `statusErrors` (mounted last).
+   */
   readonly options?: StatusErrorsOptions
 }
 
@@ -38,6 +42,25 @@ export type RouteHandler =
   | { readonly kind: 'fall-through' }
   /** Parses a JSON request body with the framework's usual parser and echoes it. */
   | { readonly kind: 'parse-json' }
+  /**
+   * Answers without throwing: `status` set explicitly only when given (else the framework's
+   * default), a JSON `body` only when given (else an empty response), `headers` set first.
+   */
+  | {
+      readonly kind: 'respond'
+      readonly status?: number
+      readonly body?: unknown
+      readonly headers?: Readonly<Record<string, string>>
+    }
+  /** Answers 202 Accepted through the adapter's `accepted` helper, with an optional Location. */
+  | { readonly kind: 'accepted'; readonly location?: string }
+  /**
+   * Awaits `action(signal)` — the adapter's timeout AbortSignal, if any — and answers 200 with
+   * its JSON result; a rejection is the route's error (real upstream calls, real clients).
+   */
+  | { readonly kind: 'await'; readonly action: (signal: AbortSignal | undefined) => Promise<unknown> }
+  /** Validates the JSON body against `schema` with the framework's own validation (Fastify only). */
+  | { readonly kind: 'validate-json'; readonly schema: Readonly<Record<string, unknown>> }
 
 export interface RunningApp {
   readonly port: number

@@ -5,6 +5,8 @@ export interface RawRequest {
   readonly path: string
   readonly headers?: Readonly<Record<string, string>>
   readonly body?: string
+  /** A Content-Length larger than `body`: the body then never arrives in full (slow upload). */
+  readonly declaredLength?: number
 }
 
 export interface RawResponse {
@@ -24,7 +26,8 @@ export function sendRaw(port: number, request: RawRequest): Promise<RawResponse>
   const body = request.body ?? ''
   const lines = [`${request.method} ${request.path} HTTP/1.1`, `Host: 127.0.0.1:${port}`, 'Connection: close']
   for (const [name, value] of Object.entries(request.headers ?? {})) lines.push(`${name}: ${value}`)
-  if (body !== '') lines.push(`Content-Length: ${Buffer.byteLength(body)}`)
+  const length = request.declaredLength ?? Buffer.byteLength(body)
+  if (length > 0) lines.push(`Content-Length: ${length}`)
   const wire = `${lines.join('\r\n')}\r\n\r\n${body}`
   return new Promise((resolve, reject) => {
     const socket = connect(port, '127.0.0.1')

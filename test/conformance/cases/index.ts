@@ -1,6 +1,7 @@
 import type { ConformanceCase } from '../conformance-case.js'
 import { errorCases } from './errors.js'
 import { headerCases, renderingCases } from './rendering.js'
+import { tableRowCases } from './table-rows.js'
 import { unmatchedCases } from './unmatched.js'
 
 export const allCases: readonly ConformanceCase[] = [
@@ -8,4 +9,5 @@ export const allCases: readonly ConformanceCase[] = [
   ...errorCases,
   ...renderingCases,
   ...headerCases,
+  ...tableRowCases,
 ]
