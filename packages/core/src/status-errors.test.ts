@@ -150,3 +150,70 @@ describe('options', () => {
     )
   })
 })
+
+describe('required headers', () => {
+  const engine = createStatusErrors({ retryAfter: 120, challenge: 'Bearer realm="x"' })
+
+  it.each([
+    [401, [['www-authenticate', 'Bearer realm="x"']]],
+    [407, [['proxy-authenticate', 'Basic realm="proxy"']]],
+    [503, [['retry-after', '120']]],
+    [500, []],
+  ])('gives a %s its default headers', (status, defaults) => {
+    expect(engine.respondToError(httpError(status), get).defaultHeaders).toEqual(defaults)
+  })
+
+  it('takes Allow for a thrown 405 from the router', () => {
+    const handled = engine.respondToError(httpError(405), get, () => ({
+      pathMethods: new Set(['GET', 'POST']),
+      appMethods: undefined,
+    }))
+    expect(handled.defaultHeaders).toEqual([['allow', 'GET, HEAD, OPTIONS, POST']])
+  })
+
+  it('asks the router only for a 405', () => {
+    const routes = vi.fn()
+    engine.respondToError(httpError(404), get, routes)
+    expect(routes).not.toHaveBeenCalled()
+  })
+})
+
+describe('guard', () => {
+  it('admits everything without guard options', () => {
+    expect(createStatusErrors().admit(get)).toBeUndefined()
+    expect(createStatusErrors().needsGuard).toBe(false)
+  })
+
+  it('refuses with a rendered 503 during maintenance, with Retry-After', () => {
+    const refusal = createStatusErrors({ maintenance: true }).admit(get)
+    expect(refusal?.status).toBe(503)
+    expect(refusal?.defaultHeaders).toEqual([['retry-after', '30']])
+  })
+
+  it('does not log maintenance refusals by default', () => {
+    const engine = createStatusErrors({ maintenance: true })
+    const log = vi.fn()
+    const refusal = engine.admit(get)
+    if (refusal !== undefined) engine.report(refusal, get, log, undefined)
+    expect(log).not.toHaveBeenCalled()
+  })
+
+  it('renders the documented 202 with a Location', () => {
+    const accepted = createStatusErrors().respondToAccepted(get, '/jobs/7')
+    expect(accepted.status).toBe(202)
+    expect(accepted.body).toBe(
+      '{"status":202,"title":"Accepted","description":"The request has been accepted for processing."}',
+    )
+    expect(accepted.headers).toContainEqual(['location', '/jobs/7'])
+  })
+
+  it('rejects a Location with CR/LF', () => {
+    expect(() => createStatusErrors().respondToAccepted(get, '/a\r\nSet-Cookie: x')).toThrow(TypeError)
+  })
+
+  it('applies the documented success statuses only when asked', () => {
+    const exchange = { method: 'POST', status: 200, explicit: false, hasBody: true }
+    expect(createStatusErrors().successStatus(exchange)).toBe(200)
+    expect(createStatusErrors({ success: 'documented' }).successStatus(exchange)).toBe(201)
+  })
+})
