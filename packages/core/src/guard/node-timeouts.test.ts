@@ -41,7 +41,7 @@ describe('watchTimeouts', () => {
     expect(response.headers.get('retry-after')).toBe('30')
     expect(await response.text()).toContain('"status":503')
     expect(seen.signal?.aborted).toBe(true)
-    expect((seen.signal?.reason as DOMException).name).toBe('TimeoutError')
+    expect((seen.signal?.reason as DOMException | undefined)?.name).toBe('TimeoutError')
     await new Promise((resolve) => setTimeout(resolve, 250))
     expect(seen.lateWriteError).toBeUndefined()
     expect(seen.reported).toEqual([503])
