@@ -99,7 +99,8 @@ function readError(thrown: unknown, map: readonly ErrorMapper[]): Reading {
   if (readString(thrown, 'code') === 'FST_ERR_VALIDATION') {
     return { status: 400, headers: EMPTY_HEADERS, detail: nonEmpty(readString(thrown, 'message')) }
   }
-  if (readString(thrown, 'name') === 'URIError') {
+  // Fastify's router reports a malformed path as FST_ERR_BAD_URL, quoting the path in its message.
+  if (readString(thrown, 'name') === 'URIError' || readString(thrown, 'code') === 'FST_ERR_BAD_URL') {
     return { status: 400, headers: EMPTY_HEADERS, detail: PARSE_ERROR_DETAIL.path }
   }
   const status = readProperty(thrown, 'status')

@@ -34,8 +34,10 @@ export function watchTimeouts<TAnswer extends ErrorResponse>(
     const response = plan.respond(kind)
     writeNodeResponse(res, response)
     ignoreLateWrites(res)
-    controller?.abort(new DOMException('status-errors: the request timed out', 'TimeoutError'))
+    // The adapter learns of the timeout first: a route's abort listener may report an error
+    // synchronously, and the adapter must already know the response is answered.
     plan.onTimeout(response)
+    controller?.abort(new DOMException('status-errors: the request timed out', 'TimeoutError'))
   }
 
   function clear(): void {
