@@ -5,7 +5,7 @@
  */
 
 /** Functions count: a mounted `Router` is a function that carries its `stack`. */
-function isObjectLike(value: unknown): value is object {
+export function isObjectLike(value: unknown): value is object {
   return (typeof value === 'object' && value !== null) || typeof value === 'function'
 }
 

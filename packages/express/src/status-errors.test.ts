@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { RunningApp } from '../../../test/conformance/harness.js'
 import { expressMajors, listen } from '../../../test/conformance/harnesses/express.js'
 import { sendRaw } from '../../../test/conformance/http-client.js'
-import { type ErrorInfo, statusErrors } from './index.js'
+import { type ErrorInfo, httpError, statusErrors } from './index.js'
 
 const running: RunningApp[] = []
 
@@ -112,6 +112,20 @@ describe.each(expressMajors)('$name', (major) => {
       [expect.anything(), { status: 405, method: 'DELETE', path: '/boom' }],
     ])
     expect(log).not.toHaveBeenCalled()
+  })
+
+  it('gives a thrown 405 without Allow the methods the routers know for the path', async () => {
+    const app = major.express()
+    const items = major.express.Router()
+    items.get('/items', (_req, res) => void res.json([]))
+    items.patch('/items', () => {
+      throw httpError(405, 'Items are read-only today.')
+    })
+    app.use('/api', items)
+    app.use(statusErrors())
+    const response = await sendRaw(await serve(app), { method: 'PATCH', path: '/api/items' })
+    expect(response.status).toBe(405)
+    expect(response.headers.get('allow')).toEqual(['GET, HEAD, OPTIONS, PATCH'])
   })
 
   it('writes the body with Node, so Express adds no ETag', async () => {

@@ -1,6 +1,6 @@
 import { createServer, type RequestListener } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { statusErrors } from '@status-errors/express'
+import { accepted, statusErrors, statusGuard } from '@status-errors/express'
 import type { NextFunction, Request, RequestHandler, Response } from 'express'
 import express4 from 'express4'
 import express5 from 'express5'
@@ -67,10 +67,22 @@ function routeHandlers(major: ExpressMajor, handler: RouteHandler): RequestHandl
       return [major.express.json(), (req, res) => void res.json(req.body)]
     case 'throw':
       return [handler.async === true ? rejectingHandler(major, handler) : throwingHandler(handler)]
+    case 'respond':
+      return [respondingHandler(handler)]
+    case 'accepted': {
+      const { location } = handler
+      return [(_req, res) => accepted(res, location === undefined ? undefined : { location })]
+    }
+    case 'await':
+      return [awaitingHandler(major, handler)]
+    case 'validate-json':
+      throw new Error('Express has no built-in schema validation: the validate-json kind is Fastify only')
   }
 }
 
 type ThrowHandler = Extract<RouteHandler, { kind: 'throw' }>
+type RespondHandler = Extract<RouteHandler, { kind: 'respond' }>
+type AwaitHandler = Extract<RouteHandler, { kind: 'await' }>
 
 function setHeaders(res: Response, headers: Readonly<Record<string, string>> = {}): void {
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value)
@@ -83,14 +95,34 @@ function throwingHandler(handler: ThrowHandler): RequestHandler {
   }
 }
 
+/** What Express 4 users write; Express 5 catches the returned promise itself. */
+function forwardRejection(major: ExpressMajor, promise: Promise<unknown>, next: NextFunction) {
+  return major.forwardsRejections ? promise : promise.catch(next)
+}
+
 function rejectingHandler(major: ExpressMajor, handler: ThrowHandler): RequestHandler {
   return (_req: Request, res: Response, next: NextFunction) => {
     const rejection = (async () => {
       setHeaders(res, handler.setHeaders)
       throw handler.error()
     })()
-    // What Express 4 users write; Express 5 catches the returned promise itself.
-    return major.forwardsRejections ? rejection : rejection.catch(next)
+    return forwardRejection(major, rejection, next)
+  }
+}
+
+function respondingHandler(handler: RespondHandler): RequestHandler {
+  return (_req, res) => {
+    setHeaders(res, handler.headers)
+    if (handler.status !== undefined) res.status(handler.status)
+    if (handler.body !== undefined) res.json(handler.body)
+    else res.end()
+  }
+}
+
+function awaitingHandler(major: ExpressMajor, handler: AwaitHandler): RequestHandler {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const answer = handler.action(req.timeoutSignal).then((result) => void res.json(result))
+    return forwardRejection(major, answer, next)
   }
 }
 
@@ -103,6 +135,8 @@ function addRoutes(major: ExpressMajor, target: object, routes: readonly RouteSp
 
 function buildApp(major: ExpressMajor, spec: AppSpec): RequestListener {
   const app = major.express()
+  // The documented installation: statusGuard before everything, statusErrors after the routes.
+  app.use(statusGuard(spec.options))
   const { earlyHeaders } = spec
   if (earlyHeaders !== undefined) {
     app.use((_req, res, next) => {
