@@ -1,4 +1,3 @@
-import { connect } from 'node:net'
 import type { Context } from 'koa'
 import { describe, expect, it, vi } from 'vitest'
 import { jsonBody } from '../../../test/conformance/cases/documented-bodies.js'
@@ -6,18 +5,7 @@ import { koaMajors, Router } from '../../../test/conformance/harnesses/koa.js'
 import { sendRaw } from '../../../test/conformance/http-client.js'
 import { type ErrorInfo, httpError, statusErrors } from './index.js'
 import { serve } from './serve-for-tests.js'
-
-/** Everything the server sent before the connection ended, however it ended (FIN or RST). */
-function readWholeConnection(port: number, path: string): Promise<string> {
-  return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1')
-    const chunks: Buffer[] = []
-    socket.on('data', (chunk: Buffer) => chunks.push(chunk))
-    socket.on('error', () => {})
-    socket.on('close', () => resolve(Buffer.concat(chunks).toString('latin1')))
-    socket.write(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`)
-  })
-}
+import { readWholeConnection } from './socket-for-tests.js'
 
 describe.each(koaMajors)('$name', ({ Koa }) => {
   function appThrowing(error: () => unknown, options?: Parameters<typeof statusErrors>[0]) {
@@ -144,7 +132,7 @@ describe.each(koaMajors)('$name', ({ Koa }) => {
     app.on('error', listener)
     const port = await serve(app)
 
-    const wire = await readWholeConnection(port, '/')
+    const wire = await readWholeConnection(port, 'GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n')
 
     expect(wire).toMatch(/^HTTP\/1\.1 200 OK\r\n/)
     expect(wire).toContain('partial')

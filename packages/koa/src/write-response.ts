@@ -1,4 +1,4 @@
-import { type HandledError, writeErrorHeaders } from '@status-errors/core'
+import { type ErrorResponse, writeErrorHeaders } from '@status-errors/core'
 import type { Context } from 'koa'
 
 /**
@@ -7,10 +7,10 @@ import type { Context } from 'koa'
  * win. For HEAD the body is empty and Koa keeps the Content-Length already set (the GET length,
  * RFC 9110 §9.3.2).
  */
-export function writeErrorResponse(ctx: Context, handled: HandledError): void {
-  ctx.status = handled.status
+export function writeDocumentedResponse(ctx: Context, response: ErrorResponse): void {
+  ctx.status = response.status
   // A 204 has no content and no Content-Length (RFC 9110 §15.3.5, §8.6): a null body makes Koa
   // drop its content headers and send none.
-  ctx.body = handled.status === 204 ? null : handled.body
-  writeErrorHeaders(ctx.res, handled)
+  ctx.body = response.status === 204 ? null : response.body
+  writeErrorHeaders(ctx.res, response)
 }

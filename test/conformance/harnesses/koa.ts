@@ -1,7 +1,7 @@
 import { createServer } from 'node:http'
 import { bodyParser } from '@koa/bodyparser'
 import { Router, type RouterMiddleware } from '@koa/router'
-import { statusErrors } from '@status-errors/koa'
+import { accepted, statusErrors } from '@status-errors/koa'
 import type Koa from 'koa'
 import Koa2 from 'koa2'
 import Koa3 from 'koa3'
@@ -81,6 +81,31 @@ function middlewareFor(handler: RouteHandler): RouterMiddleware[] {
           ctx.body = ctx.request.body
         },
       ]
+    case 'respond':
+      return [
+        (ctx) => {
+          if (handler.headers !== undefined) ctx.set(handler.headers)
+          // What a Koa user writes for "no content": a null body. Set before any status, because
+          // Koa turns a null body into 204 and keeps a status assigned after it.
+          if (handler.body === undefined) ctx.body = null
+          if (handler.status !== undefined) ctx.status = handler.status
+          if (handler.body !== undefined) ctx.body = handler.body
+        },
+      ]
+    case 'accepted':
+      return [
+        (ctx) => {
+          accepted(ctx, handler.location === undefined ? undefined : { location: handler.location })
+        },
+      ]
+    case 'await':
+      return [
+        async (ctx) => {
+          ctx.body = await handler.action(ctx.timeoutSignal)
+        },
+      ]
+    case 'validate-json':
+      throw new Error('koa: @koa/router has no built-in schema validation (validate-json is Fastify only)')
   }
 }
 
