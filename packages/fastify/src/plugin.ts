@@ -1,20 +1,14 @@
-import type { Readable } from 'node:stream'
-import {
-  createStatusErrors,
-  type HandledError,
-  StatusErrorsConfigError,
-  type StatusErrorsOptions,
-  writeErrorHeaders,
-} from '@status-errors/core'
-import type { FastifyInstance, FastifyPluginCallback, FastifyReply, FastifyRequest } from 'fastify'
+import { createStatusErrors, StatusErrorsConfigError, type StatusErrorsOptions } from '@status-errors/core'
+import type { FastifyInstance, FastifyPluginCallback } from 'fastify'
 import { fastifyPlugin } from 'fastify-plugin'
-import { emptyHeadPayload } from './head-payload.js'
-import { ReplyHeaderTarget } from './reply-headers.js'
+import { acceptedMethod } from './accepted.js'
+import { installDocumentedSuccess } from './documented-success.js'
+import { installGuard } from './guard.js'
+import { ENGINE } from './installed-engine.js'
+import { logServerError } from './log-server-error.js'
 import { toRequestInfo } from './request-info.js'
 import { watchRouteMethods } from './route-methods.js'
-
-/** Marks an app that has the plugin; children inherit decorators, so any second registration sees it. */
-const INSTALLED = Symbol.for('@status-errors/fastify.installed')
+import { writeResponse } from './write-response.js'
 
 function install(
   fastify: FastifyInstance,
@@ -24,13 +18,17 @@ function install(
   try {
     // Options are validated here, so a mistake fails `register` at startup, not a request.
     const engine = createStatusErrors(options)
-    if (fastify.hasDecorator(INSTALLED)) {
+    // Children inherit decorators, so a second registration anywhere in the app sees the first.
+    if (fastify.hasDecorator(ENGINE)) {
       throw new StatusErrorsConfigError(
         'ERR_STATUS_ERRORS_INVALID_OPTION',
         '@status-errors/fastify is already registered on this app; register it once, at the root',
       )
     }
-    fastify.decorate(INSTALLED, true)
+    fastify.decorate(ENGINE, engine)
+    fastify.decorateReply('accepted', acceptedMethod)
+    installGuard(fastify, engine)
+    installDocumentedSuccess(fastify, engine)
     const routeMethodsOf = watchRouteMethods(fastify)
 
     fastify.setErrorHandler((error: unknown, request, reply) => {
@@ -47,7 +45,7 @@ function install(
         const response = reply.raw
         setImmediate(() => response.destroy())
       } else {
-        writeResponse(reply, handled, info.method === 'HEAD' ? emptyHeadPayload() : handled.body)
+        writeResponse(reply, handled)
       }
       engine.report(handled, info, logServerError, request)
     })
@@ -55,7 +53,7 @@ function install(
     fastify.setNotFoundHandler((request, reply) => {
       const info = toRequestInfo(request)
       const handled = engine.respondToUnmatched(info, routeMethodsOf(request, info.path))
-      writeResponse(reply, handled, handled.body)
+      writeResponse(reply, handled)
       engine.report(handled, info, logServerError, request)
     })
   } catch (error) {
@@ -63,16 +61,6 @@ function install(
     return
   }
   done()
-}
-
-/** Sends core's bytes as they are: a string body with its content type set is not serialised again. */
-function writeResponse(reply: FastifyReply, handled: HandledError, payload: string | Readable): void {
-  writeErrorHeaders(new ReplyHeaderTarget(reply), handled)
-  reply.code(handled.status).send(payload)
-}
-
-function logServerError(error: unknown, request: FastifyRequest): void {
-  request.log.error({ err: error }, 'status-errors: server error response')
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net'
-import { statusErrors } from '@status-errors/fastify'
+import { accepted, frameworkErrors, statusErrors } from '@status-errors/fastify'
 import { fastify as fastify4 } from 'fastify4'
-import type { FastifyInstance, FastifyReply, RouteHandlerMethod } from 'fastify5'
+import type { FastifyInstance, FastifyReply, FastifySchema, RouteHandlerMethod } from 'fastify5'
 import { fastify as fastify5 } from 'fastify5'
 import type { AppSpec, Harness, RouteHandler, RouteSpec, RunningApp } from '../harness.js'
 
@@ -41,31 +41,55 @@ function throwingHandler(handler: ThrowHandler): RouteHandlerMethod {
   }
 }
 
-function routeHandler(handler: RouteHandler): RouteHandlerMethod {
+type RespondHandler = Extract<RouteHandler, { kind: 'respond' }>
+
+/** What a route does when it answers by itself: headers, an explicit status only if given, a body only if given. */
+function respond(reply: FastifyReply, handler: RespondHandler): FastifyReply {
+  setHeaders(reply, handler.headers)
+  if (handler.status !== undefined) reply.code(handler.status)
+  return handler.body === undefined ? reply.send() : sendJson(reply, handler.body)
+}
+
+/** The Fastify route options (handler, and schema for `validate-json`) for a neutral handler. */
+function routeOptions(handler: RouteHandler): { handler: RouteHandlerMethod; schema?: FastifySchema } {
   switch (handler.kind) {
     case 'ok':
-      return (_request, reply) => sendJson(reply, handler.body)
+      return { handler: (_request, reply) => sendJson(reply, handler.body) }
     case 'fall-through':
-      return (_request, reply) => reply.callNotFound()
+      return { handler: (_request, reply) => reply.callNotFound() }
     case 'parse-json':
       // Fastify's built-in JSON parser runs before the handler.
-      return (request, reply) => sendJson(reply, request.body)
+      return { handler: (request, reply) => sendJson(reply, request.body) }
     case 'throw':
-      return throwingHandler(handler)
+      return { handler: throwingHandler(handler) }
+    case 'respond':
+      return { handler: (_request, reply) => respond(reply, handler) }
+    case 'accepted': {
+      const { location } = handler
+      return { handler: (_request, reply) => accepted(reply, location === undefined ? {} : { location }) }
+    }
+    case 'await':
+      return {
+        handler: async (request, reply) => sendJson(reply, await handler.action(request.timeoutSignal)),
+      }
+    case 'validate-json':
+      // Fastify's own route schema: Ajv validates the parsed body before the handler.
+      return { handler: (request, reply) => sendJson(reply, request.body), schema: { body: handler.schema } }
   }
 }
 
 function addRoutes(app: FastifyInstance, routes: readonly RouteSpec[]): void {
   for (const route of routes) {
-    const handler = routeHandler(route.handler)
+    const options = routeOptions(route.handler)
     // Fastify's own syntax for a root catch-all is the neutral `*`.
-    if (route.method === 'ALL') app.all(route.path, handler)
-    else app.route({ method: route.method, url: route.path, handler })
+    if (route.method === 'ALL') app.all(route.path, options)
+    else app.route({ method: route.method, url: route.path, ...options })
   }
 }
 
 async function buildApp(major: FastifyMajor, spec: AppSpec): Promise<FastifyInstance> {
-  const app = major.fastify({ logger: false })
+  // `frameworkErrors` answers the router's own errors (malformed percent-encoding) as documented.
+  const app = major.fastify({ logger: false, frameworkErrors })
   await app.register(statusErrors, spec.options ?? {})
   const { earlyHeaders } = spec
   if (earlyHeaders !== undefined) {
