@@ -5,6 +5,9 @@
  */
 import type { AddressInfo } from 'node:net'
 import { DOCUMENTED_STATUSES } from '@status-errors/core'
+// The conformance suite's raw-socket client and real upstreams: the demo shows the same bytes the tests check.
+import { type RawRequest, sendRaw } from '../test/conformance/http-client.js'
+import { upstreamUrls } from '../test/conformance/upstreams.js'
 import { createExpressApp } from './express/server.js'
 import { createFastifyApp } from './fastify/server.js'
 import { createKoaApp } from './koa/server.js'
@@ -12,72 +15,72 @@ import { createKoaApp } from './koa/server.js'
 interface Probe {
   readonly status: number
   readonly cause: string
-  readonly method: string
-  readonly path: string
-  readonly headers?: Record<string, string>
-  readonly body?: string
+  readonly request: RawRequest
 }
 
-const JSON_HEADERS = { 'content-type': 'application/json' }
+const JSON_BODY = { 'content-type': 'application/json' }
+const post = (path: string, body: string, extra: Partial<RawRequest> = {}): RawRequest => ({
+  method: 'POST',
+  path,
+  headers: JSON_BODY,
+  body,
+  ...extra,
+})
 
 /** In order: each request runs against the same fresh state on all three apps. */
 const PROBES: readonly Probe[] = [
-  { status: 200, cause: 'GET /users', method: 'GET', path: '/users' },
+  { status: 200, cause: 'GET /users', request: { method: 'GET', path: '/users' } },
   {
     status: 201,
-    cause: 'POST /users with a new email',
-    method: 'POST',
-    path: '/users',
-    headers: JSON_HEADERS,
-    body: '{"email":"grace@example.com"}',
+    cause: 'POST /users, no status set',
+    request: post('/users', '{"email":"grace@example.com"}'),
   },
-  { status: 204, cause: 'DELETE /users/2', method: 'DELETE', path: '/users/2' },
+  { status: 202, cause: 'accepted() for a background export', request: post('/exports', '{}') },
+  { status: 204, cause: 'DELETE /users/2, no body', request: { method: 'DELETE', path: '/users/2' } },
+  { status: 400, cause: 'malformed JSON body', request: post('/users', '{"email": grace') },
+  { status: 401, cause: 'GET /me without a token', request: { method: 'GET', path: '/me' } },
+  { status: 403, cause: 'DELETE a protected user', request: { method: 'DELETE', path: '/users/1' } },
+  { status: 404, cause: 'unknown path', request: { method: 'GET', path: '/nowhere' } },
+  { status: 405, cause: 'PUT on a GET/POST path', request: { method: 'PUT', path: '/users' } },
   {
-    status: 400,
-    cause: 'malformed JSON body',
-    method: 'POST',
-    path: '/users',
-    headers: JSON_HEADERS,
-    body: '{"email": grace',
+    status: 406,
+    cause: 'Accept: application/xml (produces JSON)',
+    request: { method: 'GET', path: '/users', headers: { accept: 'application/xml' } },
   },
-  { status: 401, cause: 'GET /me without a token', method: 'GET', path: '/me' },
-  { status: 403, cause: 'DELETE a protected user', method: 'DELETE', path: '/users/1' },
-  { status: 404, cause: 'unknown path', method: 'GET', path: '/nowhere' },
-  { status: 405, cause: 'PUT on a GET/POST path', method: 'PUT', path: '/users' },
+  { status: 407, cause: 'no Proxy-Authorization', request: { method: 'GET', path: '/proxied/status' } },
+  {
+    status: 408,
+    cause: 'upload stalls after 5 of 100 bytes',
+    request: post('/users', '{"ema', { declaredLength: 100 }),
+  },
   {
     status: 409,
     cause: 'POST /users with a taken email',
-    method: 'POST',
-    path: '/users',
-    headers: JSON_HEADERS,
-    body: '{"email":"ada@example.com"}',
+    request: post('/users', '{"email":"ada@example.com"}'),
   },
-  { status: 500, cause: 'route throws new Error()', method: 'GET', path: '/boom' },
-  { status: 501, cause: 'PROPFIND, a method no route uses', method: 'PROPFIND', path: '/users' },
+  { status: 500, cause: 'route throws new Error()', request: { method: 'GET', path: '/boom' } },
+  { status: 501, cause: 'PROPFIND, a method no route uses', request: { method: 'PROPFIND', path: '/users' } },
+  { status: 502, cause: 'fetch: upstream refuses connections', request: { method: 'GET', path: '/weather' } },
+  { status: 503, cause: 'route still silent after 500 ms', request: { method: 'GET', path: '/report' } },
+  {
+    status: 504,
+    cause: 'fetch: upstream hangs, 150 ms timeout',
+    request: { method: 'GET', path: '/forecast' },
+  },
 ]
 
-interface Answer {
-  readonly status: number
-  readonly bytes: string
-}
-
-async function ask(base: string, probe: Probe): Promise<Answer> {
-  const init: RequestInit = { method: probe.method, headers: probe.headers ?? {} }
-  if (probe.body !== undefined) init.body = probe.body
-  const response = await fetch(base + probe.path, init)
-  return { status: response.status, bytes: await response.text() }
-}
-
-function listening(server: { address(): AddressInfo | string | null }): string {
+function portOf(server: { address(): AddressInfo | string | null }): number {
   const address = server.address()
   if (address === null || typeof address === 'string') throw new Error('server is not listening on a port')
-  return `http://127.0.0.1:${address.port}`
+  return address.port
 }
 
 async function main(): Promise<number> {
-  const expressServer = createExpressApp().listen(0, '127.0.0.1')
-  const koaServer = createKoaApp().listen(0, '127.0.0.1')
-  const fastify = await createFastifyApp()
+  const { refused, hanging } = await upstreamUrls()
+  const upstreams = { weather: refused, forecast: hanging }
+  const expressServer = createExpressApp(upstreams).listen(0, '127.0.0.1')
+  const koaServer = createKoaApp(upstreams).listen(0, '127.0.0.1')
+  const fastify = await createFastifyApp(upstreams)
   await fastify.listen({ port: 0, host: '127.0.0.1' })
   await Promise.all(
     // Both may be listening already: fastify.listen was awaited in between.
@@ -85,27 +88,23 @@ async function main(): Promise<number> {
       s.listening ? undefined : new Promise((resolve) => s.once('listening', resolve)),
     ),
   )
-  const bases = {
-    express: listening(expressServer),
-    koa: listening(koaServer),
-    fastify: listening(fastify.server),
-  }
+  const ports = [portOf(expressServer), portOf(koaServer), portOf(fastify.server)]
 
   const produced = new Set<number>()
   let problems = 0
   console.log(
-    'code  title                          cause                                express koa fastify  same bytes',
+    'code  title                          cause                                    express koa fastify  same bytes',
   )
   try {
     for (const probe of PROBES) {
-      const answers = await Promise.all(Object.values(bases).map((base) => ask(base, probe)))
-      const same = answers.every((a) => a.status === probe.status && a.bytes === answers[0]?.bytes)
+      const answers = await Promise.all(ports.map((port) => sendRaw(port, probe.request)))
+      const same = answers.every((a) => a.status === probe.status && a.body === answers[0]?.body)
       if (same) produced.add(probe.status)
       else problems++
       const title = DOCUMENTED_STATUSES.find((row) => row.status === probe.status)?.title ?? ''
       const codes = answers.map((a) => String(a.status).padEnd(7)).join(' ')
       console.log(
-        `${probe.status}   ${title.padEnd(30)} ${probe.cause.padEnd(36)} ${codes} ${same ? 'yes' : 'NO'}`,
+        `${probe.status}   ${title.padEnd(30)} ${probe.cause.padEnd(40)} ${codes} ${same ? 'yes' : 'NO'}`,
       )
     }
   } finally {

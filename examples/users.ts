@@ -60,3 +60,47 @@ export function logServerErrors(
   const message = error instanceof Error ? error.message : String(error)
   console.error(`[${info.status}] ${info.method} ${info.path}: ${message}`)
 }
+
+/** Where the examples' upstream calls go; the demo points them at a refused port and a hanging server. */
+export interface Upstreams {
+  /** Weather service: the demo makes it refuse connections (502). */
+  readonly weather: string
+  /** Forecast service: the demo makes it never answer (504 after FORECAST_TIMEOUT_MS). */
+  readonly forecast: string
+}
+
+export const DEFAULT_UPSTREAMS: Upstreams = {
+  weather: process.env.WEATHER_URL ?? 'http://127.0.0.1:9/',
+  forecast: process.env.FORECAST_URL ?? 'http://127.0.0.1:9/',
+}
+
+/** The forecast call gives up after this long: `AbortSignal.timeout` turns that into a 504. */
+export const FORECAST_TIMEOUT_MS = 150
+
+/** How long the report takes to build: longer than `timeout.handler`, so it gets a 503. */
+export const REPORT_BUILD_MS = 2_000
+
+/** Options shared by the three examples, so they answer alike. */
+export const STATUS_ERRORS_OPTIONS = {
+  // POST without an explicit status → 201, DELETE without a body → 204.
+  success: 'documented',
+  // The API speaks JSON: an Accept that admits no JSON gets 406 before any route runs.
+  produces: ['application/json'],
+  // A body that has not arrived after 300 ms → 408; a route silent for 500 ms → 503.
+  timeout: { body: 300, handler: 500 },
+  onError: logServerErrors,
+} as const
+
+/** Resolves after `ms`, or rejects as soon as `signal` aborts (the handler timeout fired). */
+export function buildReport(ms: number, signal: AbortSignal | undefined): Promise<{ rows: number }> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => resolve({ rows: 42 }), ms)
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer)
+      reject(signal.reason)
+    })
+  })
+}
+
+/** Proxy-style resources ask for `Proxy-Authorization`; without it they answer 407. */
+export const PROXY_CHALLENGE = 'Basic realm="demo proxy"'

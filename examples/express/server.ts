@@ -1,11 +1,32 @@
-import { httpError, statusErrors } from '@status-errors/express'
+import {
+  accepted,
+  httpError,
+  proxyAuthenticationRequired,
+  statusErrors,
+  statusGuard,
+  unauthorized,
+} from '@status-errors/express'
 import express, { type Express } from 'express'
-import { DEMO_TOKEN, emailOf, logServerErrors, PROTECTED_USER_IDS, portFromEnv, UserStore } from '../users.js'
+import {
+  buildReport,
+  DEFAULT_UPSTREAMS,
+  DEMO_TOKEN,
+  emailOf,
+  FORECAST_TIMEOUT_MS,
+  PROTECTED_USER_IDS,
+  PROXY_CHALLENGE,
+  portFromEnv,
+  REPORT_BUILD_MS,
+  STATUS_ERRORS_OPTIONS,
+  type Upstreams,
+  UserStore,
+} from '../users.js'
 
-/** A small Express 5 API with status-errors mounted after its routes. */
-export function createExpressApp(): Express {
+/** A small Express 5 API: statusGuard mounted first, statusErrors after its routes. */
+export function createExpressApp(upstreams: Upstreams = DEFAULT_UPSTREAMS): Express {
   const users = new UserStore()
   const app = express()
+  app.use(statusGuard(STATUS_ERRORS_OPTIONS))
   app.use(express.json())
 
   app.get('/users', (_req, res) => {
@@ -16,7 +37,7 @@ export function createExpressApp(): Express {
     if (email === undefined) throw httpError(400, 'The body needs an "email".')
     const user = users.create(email)
     if (user === undefined) throw httpError(409, 'This email address is already registered.')
-    res.status(201).json(user)
+    res.location(`/users/${user.id}`).json(user) // 201 by success: 'documented'
   })
   app.get('/users/:id', (req, res) => {
     const user = users.find(req.params.id)
@@ -26,20 +47,38 @@ export function createExpressApp(): Express {
   app.delete('/users/:id', (req, res) => {
     if (PROTECTED_USER_IDS.has(req.params.id)) throw httpError(403, 'This user cannot be deleted.')
     if (!users.delete(req.params.id)) throw httpError(404, `No user with id ${req.params.id}.`)
-    res.status(204).end()
+    res.end() // 204 by success: 'documented'
   })
   app.get('/me', (req, res) => {
     if (req.headers.authorization !== `Bearer ${DEMO_TOKEN}`) {
-      throw httpError(401, 'Send a bearer token.', { headers: { 'WWW-Authenticate': 'Bearer realm="demo"' } })
+      throw unauthorized('Bearer realm="demo"', 'Send a bearer token.')
     }
     res.json(users.find('1'))
+  })
+  app.get('/proxied/status', (req, res) => {
+    if (req.headers['proxy-authorization'] === undefined) throw proxyAuthenticationRequired(PROXY_CHALLENGE)
+    res.json({ ok: true })
+  })
+  app.post('/exports', (_req, res) => {
+    accepted(res, { location: '/exports/1' })
+  })
+  app.get('/weather', async (_req, res) => {
+    res.json(await (await fetch(upstreams.weather)).json())
+  })
+  app.get('/forecast', async (_req, res) => {
+    res.json(
+      await (await fetch(upstreams.forecast, { signal: AbortSignal.timeout(FORECAST_TIMEOUT_MS) })).json(),
+    )
+  })
+  app.get('/report', async (req, res) => {
+    res.json(await buildReport(REPORT_BUILD_MS, req.timeoutSignal))
   })
   app.get('/boom', () => {
     throw new Error('database password is hunter2')
   })
 
   // Last: answers unmatched requests (404/405/501/OPTIONS) and every error.
-  app.use(statusErrors({ onError: logServerErrors }))
+  app.use(statusErrors(STATUS_ERRORS_OPTIONS))
   return app
 }
 

@@ -1,12 +1,33 @@
-import { httpError, statusErrors } from '@status-errors/fastify'
+import {
+  accepted,
+  frameworkErrors,
+  httpError,
+  proxyAuthenticationRequired,
+  statusErrors,
+  unauthorized,
+} from '@status-errors/fastify'
 import Fastify, { type FastifyInstance } from 'fastify'
-import { DEMO_TOKEN, emailOf, logServerErrors, PROTECTED_USER_IDS, portFromEnv, UserStore } from '../users.js'
+import {
+  buildReport,
+  DEFAULT_UPSTREAMS,
+  DEMO_TOKEN,
+  emailOf,
+  FORECAST_TIMEOUT_MS,
+  PROTECTED_USER_IDS,
+  PROXY_CHALLENGE,
+  portFromEnv,
+  REPORT_BUILD_MS,
+  STATUS_ERRORS_OPTIONS,
+  type Upstreams,
+  UserStore,
+} from '../users.js'
 
-/** A small Fastify 5 API with the status-errors plugin registered at the root. */
-export async function createFastifyApp(): Promise<FastifyInstance> {
+/** A small Fastify 5 API with the status-errors plugin registered at the root, before the routes. */
+export async function createFastifyApp(upstreams: Upstreams = DEFAULT_UPSTREAMS): Promise<FastifyInstance> {
   const users = new UserStore()
-  const app = Fastify()
-  await app.register(statusErrors, { onError: logServerErrors })
+  // frameworkErrors: Fastify's own 400 for a malformed URL goes through status-errors too.
+  const app = Fastify({ frameworkErrors })
+  await app.register(statusErrors, STATUS_ERRORS_OPTIONS)
 
   app.get('/users', async () => users.list())
   app.post('/users', async (request, reply) => {
@@ -14,7 +35,7 @@ export async function createFastifyApp(): Promise<FastifyInstance> {
     if (email === undefined) throw httpError(400, 'The body needs an "email".')
     const user = users.create(email)
     if (user === undefined) throw httpError(409, 'This email address is already registered.')
-    return reply.code(201).send(user)
+    return reply.header('location', `/users/${user.id}`).send(user) // 201 by success: 'documented'
   })
   app.get<{ Params: { id: string } }>('/users/:id', async (request) => {
     const user = users.find(request.params.id)
@@ -24,14 +45,25 @@ export async function createFastifyApp(): Promise<FastifyInstance> {
   app.delete<{ Params: { id: string } }>('/users/:id', async (request, reply) => {
     if (PROTECTED_USER_IDS.has(request.params.id)) throw httpError(403, 'This user cannot be deleted.')
     if (!users.delete(request.params.id)) throw httpError(404, `No user with id ${request.params.id}.`)
-    return reply.code(204).send()
+    return reply.send() // 204 by success: 'documented'
   })
   app.get('/me', async (request) => {
     if (request.headers.authorization !== `Bearer ${DEMO_TOKEN}`) {
-      throw httpError(401, 'Send a bearer token.', { headers: { 'WWW-Authenticate': 'Bearer realm="demo"' } })
+      throw unauthorized('Bearer realm="demo"', 'Send a bearer token.')
     }
     return users.find('1')
   })
+  app.get('/proxied/status', async (request) => {
+    if (request.headers['proxy-authorization'] === undefined)
+      throw proxyAuthenticationRequired(PROXY_CHALLENGE)
+    return { ok: true }
+  })
+  app.post('/exports', async (_request, reply) => accepted(reply, { location: '/exports/1' }))
+  app.get('/weather', async () => (await fetch(upstreams.weather)).json())
+  app.get('/forecast', async () =>
+    (await fetch(upstreams.forecast, { signal: AbortSignal.timeout(FORECAST_TIMEOUT_MS) })).json(),
+  )
+  app.get('/report', async (request) => buildReport(REPORT_BUILD_MS, request.timeoutSignal))
   app.get('/boom', async () => {
     throw new Error('database password is hunter2')
   })

@@ -1,15 +1,34 @@
 import { bodyParser } from '@koa/bodyparser'
 import { Router } from '@koa/router'
-import { httpError, statusErrors } from '@status-errors/koa'
+import {
+  accepted,
+  httpError,
+  proxyAuthenticationRequired,
+  statusErrors,
+  unauthorized,
+} from '@status-errors/koa'
 import Koa from 'koa'
-import { DEMO_TOKEN, emailOf, logServerErrors, PROTECTED_USER_IDS, portFromEnv, UserStore } from '../users.js'
+import {
+  buildReport,
+  DEFAULT_UPSTREAMS,
+  DEMO_TOKEN,
+  emailOf,
+  FORECAST_TIMEOUT_MS,
+  PROTECTED_USER_IDS,
+  PROXY_CHALLENGE,
+  portFromEnv,
+  REPORT_BUILD_MS,
+  STATUS_ERRORS_OPTIONS,
+  type Upstreams,
+  UserStore,
+} from '../users.js'
 
 /** A small Koa 3 API with status-errors mounted first. */
-export function createKoaApp(): Koa {
+export function createKoaApp(upstreams: Upstreams = DEFAULT_UPSTREAMS): Koa {
   const users = new UserStore()
   const app = new Koa()
-  // First: catches everything thrown below and answers requests nothing handled.
-  app.use(statusErrors({ onError: logServerErrors }))
+  // First: refuses, times out, catches everything thrown below and answers requests nothing handled.
+  app.use(statusErrors(STATUS_ERRORS_OPTIONS))
   app.use(bodyParser())
 
   const router = new Router()
@@ -21,8 +40,8 @@ export function createKoaApp(): Koa {
     if (email === undefined) throw httpError(400, 'The body needs an "email".')
     const user = users.create(email)
     if (user === undefined) throw httpError(409, 'This email address is already registered.')
-    ctx.status = 201
-    ctx.body = user
+    ctx.set('Location', `/users/${user.id}`)
+    ctx.body = user // 201 by success: 'documented'
   })
   router.get('/users/:id', (ctx) => {
     const user = users.find(ctx.params.id ?? '')
@@ -33,13 +52,31 @@ export function createKoaApp(): Koa {
     const id = ctx.params.id ?? ''
     if (PROTECTED_USER_IDS.has(id)) throw httpError(403, 'This user cannot be deleted.')
     if (!users.delete(id)) throw httpError(404, `No user with id ${id}.`)
-    ctx.status = 204
+    ctx.body = null // 204
   })
   router.get('/me', (ctx) => {
     if (ctx.get('authorization') !== `Bearer ${DEMO_TOKEN}`) {
-      throw httpError(401, 'Send a bearer token.', { headers: { 'WWW-Authenticate': 'Bearer realm="demo"' } })
+      throw unauthorized('Bearer realm="demo"', 'Send a bearer token.')
     }
     ctx.body = users.find('1')
+  })
+  router.get('/proxied/status', (ctx) => {
+    if (ctx.get('proxy-authorization') === '') throw proxyAuthenticationRequired(PROXY_CHALLENGE)
+    ctx.body = { ok: true }
+  })
+  router.post('/exports', (ctx) => {
+    accepted(ctx, { location: '/exports/1' })
+  })
+  router.get('/weather', async (ctx) => {
+    ctx.body = await (await fetch(upstreams.weather)).json()
+  })
+  router.get('/forecast', async (ctx) => {
+    ctx.body = await (
+      await fetch(upstreams.forecast, { signal: AbortSignal.timeout(FORECAST_TIMEOUT_MS) })
+    ).json()
+  })
+  router.get('/report', async (ctx) => {
+    ctx.body = await buildReport(REPORT_BUILD_MS, ctx.timeoutSignal)
   })
   router.get('/boom', () => {
     throw new Error('database password is hunter2')
