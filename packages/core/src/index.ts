@@ -10,6 +10,7 @@ export type { ResponseLifecycle } from './guard/admission.js'
 /** Before and around the route (timeouts, maintenance, shedding, produces, success). */
 export type { GuardOptions, TimeoutOptions } from './guard/guard-options.js'
 export { ignoreLateWrites, writeNodeResponse } from './guard/node-response.js'
+export { isAnsweredByTimeout } from './guard/node-timeouts.js'
 export type { SuccessExchange } from './guard/success-status.js'
 export type { HeaderTarget, ResponseHeaders } from './headers.js'
 /** Response headers. */

@@ -1,11 +1,15 @@
-import { createStatusErrors, type StatusErrorsOptions, writeNodeResponse } from '@status-errors/core'
+import {
+  createStatusErrors,
+  isAnsweredByTimeout,
+  type StatusErrorsOptions,
+  writeNodeResponse,
+} from '@status-errors/core'
 import type { ErrorRequestHandler, NextFunction, Request, RequestHandler, Response } from 'express'
 import { registerHandler } from './installation.js'
 import { logServerError } from './log.js'
 import { createMissingGuardCheck } from './missing-guard.js'
 import { toRequestInfo } from './request-info.js'
 import { createRouteMethodsReader } from './route-methods.js'
-import { wasAnsweredByTimeout } from './timed-out.js'
 
 /** The unmatched-request handler and the error handler, in the order Express must run them. */
 export type StatusErrorsHandlers = [unmatched: RequestHandler, error: ErrorRequestHandler]
@@ -32,7 +36,7 @@ export function statusErrors(options?: StatusErrorsOptions): StatusErrorsHandler
     checkGuard?.(req.app)
     if (res.headersSent) {
       // A timeout answered and the slow route passed the request on afterwards: nothing to do.
-      if (wasAnsweredByTimeout(res, req.timeoutSignal)) return
+      if (isAnsweredByTimeout(res)) return
       // A handler wrote part of a response and then passed it on: only Express can end it now.
       next()
       return
@@ -48,7 +52,7 @@ export function statusErrors(options?: StatusErrorsOptions): StatusErrorsHandler
     checkGuard?.(req.app)
     if (res.headersSent) {
       // The route failed after a timeout answered (often because its signal aborted): reported already.
-      if (wasAnsweredByTimeout(res, req.timeoutSignal)) return
+      if (isAnsweredByTimeout(res)) return
       // The status line is gone; Express's final handler cuts the connection, so the client sees
       // a truncated response instead of a second one (as finalhandler does).
       next(error)

@@ -4,7 +4,6 @@ import { createSuccessWatcher } from './documented-success.js'
 import { registerHandler } from './installation.js'
 import { logServerError } from './log.js'
 import { toRequestInfo } from './request-info.js'
-import { markAnsweredByTimeout } from './timed-out.js'
 
 declare global {
   // Express's request type is open to extension through this global namespace.
@@ -53,7 +52,6 @@ export function statusGuard(options?: StatusErrorsOptions): RequestHandler {
     }
     if (timeoutsOn) {
       const signal = engine.watchTimeouts(req, res, request, (handled) => {
-        markAnsweredByTimeout(res)
         engine.report(handled, request, logServerError, request)
       })
       if (signal !== undefined) req.timeoutSignal = signal

@@ -2,6 +2,17 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { ErrorResponse } from '../render/response.js'
 import { ignoreLateWrites, writeNodeResponse } from './node-response.js'
 
+/** Responses a timeout answered; marked only when a timeout fires, so requests pay nothing. */
+const answeredByTimeout = new WeakSet<ServerResponse>()
+
+/**
+ * Whether a timeout already answered this response. The slow route may still fail or pass the
+ * request on afterwards (often because its AbortSignal fired): that has nothing left to answer.
+ */
+export function isAnsweredByTimeout(res: ServerResponse): boolean {
+  return answeredByTimeout.has(res)
+}
+
 export interface TimeoutPlan<TAnswer extends ErrorResponse = ErrorResponse> {
   readonly bodyMs: number | undefined
   readonly handlerMs: number | undefined
@@ -34,6 +45,7 @@ export function watchTimeouts<TAnswer extends ErrorResponse>(
     const response = plan.respond(kind)
     writeNodeResponse(res, response)
     ignoreLateWrites(res)
+    answeredByTimeout.add(res)
     // The adapter learns of the timeout first: a route's abort listener may report an error
     // synchronously, and the adapter must already know the response is answered.
     plan.onTimeout(response)
