@@ -1,0 +1,79 @@
+import { parseArgs } from 'node:util'
+import { GROUP_NAMES, type GroupName } from './scenarios.js'
+import { FRAMEWORKS, type Framework } from './servers/spec.js'
+
+export interface BenchOptions {
+  /** About a second per scenario, nothing written: keeps the benchmark from rotting in CI. */
+  readonly smoke: boolean
+  readonly rounds: number
+  readonly seconds: number
+  readonly warmupSeconds: number
+  readonly frameworks: readonly Framework[]
+  readonly groups: readonly GroupName[]
+  readonly memory: { readonly early: number; readonly late: number } | undefined
+  /** tinybench time per task in ms; `undefined` skips the micro-benchmarks. */
+  readonly microTimeMs: number | undefined
+  readonly cpuProfileDir: string | undefined
+  /** Only a full, unfiltered run replaces bench/results/latest.json. */
+  readonly write: boolean
+}
+
+export const USAGE = `pnpm bench [--smoke] [--rounds N] [--duration S] [--warmup S]
+           [--frameworks express,koa,fastify] [--groups ${GROUP_NAMES.join(',')}]
+           [--no-memory] [--no-micro] [--cpu-prof DIR]`
+
+export function parseBenchOptions(args: readonly string[]): BenchOptions {
+  const { values } = parseArgs({
+    args: [...args],
+    options: {
+      smoke: { type: 'boolean', default: false },
+      rounds: { type: 'string' },
+      duration: { type: 'string' },
+      warmup: { type: 'string' },
+      frameworks: { type: 'string' },
+      groups: { type: 'string' },
+      'no-memory': { type: 'boolean', default: false },
+      'no-micro': { type: 'boolean', default: false },
+      'cpu-prof': { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+    strict: true,
+  })
+  if (values.help) {
+    console.log(USAGE)
+    process.exit(0)
+  }
+  const smoke = values.smoke
+  const frameworks = listOf(values.frameworks, FRAMEWORKS, 'frameworks')
+  const groups = listOf(values.groups, GROUP_NAMES, 'groups')
+  const filtered = frameworks.length < FRAMEWORKS.length || groups.length < GROUP_NAMES.length
+  const noMemory = values['no-memory']
+  const noMicro = values['no-micro']
+  return {
+    smoke,
+    rounds: numberOf(values.rounds, smoke ? 1 : 10, 'rounds'),
+    seconds: numberOf(values.duration, smoke ? 0.3 : 1.5, 'duration'),
+    warmupSeconds: numberOf(values.warmup, smoke ? 0 : 2, 'warmup'),
+    frameworks,
+    groups,
+    memory: noMemory ? undefined : smoke ? { early: 2_000, late: 10_000 } : { early: 20_000, late: 200_000 },
+    microTimeMs: noMicro ? undefined : smoke ? 20 : 500,
+    cpuProfileDir: values['cpu-prof'],
+    write: !smoke && !filtered && !noMemory && !noMicro && values['cpu-prof'] === undefined,
+  }
+}
+
+function numberOf(text: string | undefined, fallback: number, name: string): number {
+  if (text === undefined) return fallback
+  const value = Number(text)
+  if (!Number.isFinite(value) || value < 0) throw new Error(`--${name} must be a non-negative number`)
+  return value
+}
+
+function listOf<T extends string>(text: string | undefined, all: readonly T[], name: string): readonly T[] {
+  if (text === undefined) return all
+  const picked = text.split(',').map((item) => item.trim())
+  const known = all.filter((item) => picked.includes(item))
+  if (known.length !== picked.length) throw new Error(`--${name} takes ${all.join(', ')}`)
+  return known
+}

@@ -1,0 +1,59 @@
+import { negotiateFormat } from '@status-errors/core'
+
+/** The goal for one call with a 100,000-item header. */
+export const HOSTILE_LIMIT_MS = 10
+
+export interface HostileResult {
+  readonly shape: string
+  readonly items: number
+  readonly medianMs: number
+  readonly maxMs: number
+  /** Median time at this size over median time at a tenth of it: about 10 when the cost is linear. */
+  readonly growthPerTenfold: number | undefined
+  readonly met: boolean | undefined
+}
+
+/** Hostile Accept headers of `items` commas, media ranges or parameters. */
+const SHAPES: readonly { readonly shape: string; readonly build: (items: number) => string }[] = [
+  { shape: 'commas', build: (items) => `text/html${','.repeat(items)}` },
+  { shape: 'media ranges', build: (items) => `${'a/b,'.repeat(items)}text/html` },
+  { shape: 'parameters', build: (items) => `text/html${';p=v'.repeat(items)}` },
+  { shape: 'quoted commas', build: (items) => `text/html;p="${','.repeat(items)}"` },
+  { shape: 'q-values', build: (items) => `${'*/*;q=0.1,'.repeat(items)}text/html` },
+]
+
+/**
+ * Times single calls of `negotiateFormat`, each header made unique by a prefix so the cache never
+ * answers, at 10,000 and 100,000 items. Node's default `maxHeaderSize` (16 KB) keeps such headers
+ * from arriving over HTTP at all; core must stay linear anyway.
+ */
+export function runHostileAccept(repeats: number): HostileResult[] {
+  const results: HostileResult[] = []
+  let unique = 0
+  for (const { shape, build } of SHAPES) {
+    let previous: number | undefined
+    for (const items of [10_000, 100_000]) {
+      const header = build(items)
+      const times: number[] = []
+      for (let repeat = 0; repeat < repeats; repeat++) {
+        const accept = `x-${unique++}/y,${header}`
+        const start = performance.now()
+        negotiateFormat(accept)
+        times.push(performance.now() - start)
+      }
+      times.sort((x, y) => x - y)
+      const medianMs = times[times.length >> 1] ?? Number.NaN
+      const full = items === 100_000
+      results.push({
+        shape,
+        items,
+        medianMs,
+        maxMs: times[times.length - 1] ?? Number.NaN,
+        growthPerTenfold: previous === undefined ? undefined : medianMs / previous,
+        met: full ? medianMs < HOSTILE_LIMIT_MS : undefined,
+      })
+      previous = medianMs
+    }
+  }
+  return results
+}

@@ -1,0 +1,72 @@
+/**
+ * Summarises a `.cpuprofile` written by `pnpm bench --cpu-prof DIR`: the functions with the most
+ * self time, and the inclusive time of status-errors' own functions (packages/*).
+ *
+ *   tsx bench/profile-summary.ts DIR/express-status-errors-1.cpuprofile [rows]
+ */
+import { readFile } from 'node:fs/promises'
+
+interface CallFrame {
+  readonly functionName: string
+  readonly url: string
+  readonly lineNumber: number
+}
+
+interface ProfileNode {
+  readonly id: number
+  readonly callFrame: CallFrame
+  readonly hitCount?: number
+  readonly children?: readonly number[]
+}
+
+interface CpuProfile {
+  readonly nodes: readonly ProfileNode[]
+}
+
+const [file, rowsText = '25'] = process.argv.slice(2)
+if (file === undefined) throw new Error('usage: tsx bench/profile-summary.ts FILE.cpuprofile [rows]')
+const rows = Number(rowsText)
+const profile = JSON.parse(await readFile(file, 'utf8')) as CpuProfile
+const byId = new Map(profile.nodes.map((node) => [node.id, node]))
+const totalHits = profile.nodes.reduce((sum, node) => sum + (node.hitCount ?? 0), 0)
+
+/** `name file:line`, with paths cut to the package or to packages/… */
+function label({ functionName, url, lineNumber }: CallFrame): string {
+  const path = url
+    .replace(/^.*node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?/, '')
+    .replace(/^.*\/(packages\/)/, '$1')
+  return `${functionName || '(anonymous)'} ${path}:${lineNumber + 1}`
+}
+
+const self = new Map<string, number>()
+const inclusive = new Map<string, number>()
+
+/** Inclusive hits of a subtree; a function is counted once per stack even when it recurses. */
+function walk(node: ProfileNode, onStack: ReadonlySet<string>): number {
+  const name = label(node.callFrame)
+  let hits = node.hitCount ?? 0
+  self.set(name, (self.get(name) ?? 0) + hits)
+  const stack = new Set(onStack).add(name)
+  for (const child of node.children ?? []) {
+    const childNode = byId.get(child)
+    if (childNode !== undefined) hits += walk(childNode, stack)
+  }
+  if (!onStack.has(name)) inclusive.set(name, (inclusive.get(name) ?? 0) + hits)
+  return hits
+}
+
+const root = profile.nodes[0]
+if (root !== undefined) walk(root, new Set())
+const percent = (hits: number): string => `${((100 * hits) / totalHits).toFixed(1).padStart(5)} %`
+const top = (map: ReadonlyMap<string, number>, keep: (name: string) => boolean) =>
+  [...map]
+    .filter(([name]) => keep(name))
+    .sort((x, y) => y[1] - x[1])
+    .slice(0, rows)
+
+console.log(`${file}: ${totalHits} samples\n\nself time`)
+for (const [name, hits] of top(self, (name) => !name.startsWith('(idle)')))
+  console.log(`${percent(hits)}  ${name}`)
+console.log('\ninclusive time, status-errors code')
+for (const [name, hits] of top(inclusive, (name) => name.includes('packages/')))
+  console.log(`${percent(hits)}  ${name}`)

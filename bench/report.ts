@@ -1,0 +1,81 @@
+import type { ComparisonResult } from './compare.js'
+import type { MemoryResult } from './memory.js'
+import type { MicroResult } from './micro/core-bench.js'
+import type { HostileResult } from './micro/hostile-accept.js'
+
+const fixed = (value: number, digits = 2): string => (Number.isFinite(value) ? value.toFixed(digits) : '–')
+const mb = (bytes: number): string => `${fixed(bytes / 1024 / 1024, 1)} MB`
+
+function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n')
+}
+
+/** The HTTP table: per-round ratio A/B (median and range), its goal and verdict, CPU per request. */
+export function comparisonTable(results: readonly ComparisonResult[]): string {
+  return table(
+    [
+      'framework',
+      'comparison (A / B)',
+      'A/B median',
+      'range',
+      'goal',
+      'verdict',
+      'CPU µs/req A · B',
+      'CPU B/A',
+      'req/s A · B',
+    ],
+    results.map((r) => [
+      r.framework,
+      r.failures > 0 ? `${r.name} (${r.failures} failed)` : r.name,
+      fixed(r.ratio.median, 3),
+      `${fixed(r.ratio.min, 3)}–${fixed(r.ratio.max, 3)}`,
+      r.goal === undefined ? (r.kind === 'noise' ? 'noise floor' : 'info') : `≥ ${fixed(r.goal)}`,
+      r.verdict === undefined ? '' : `${r.verdict} (CPU ${r.cpuVerdict ?? ''})`,
+      `${fixed(r.cpuMicrosPerRequest.a, 1)} · ${fixed(r.cpuMicrosPerRequest.b, 1)}`,
+      fixed(r.cpuRatio.median, 3),
+      `${Math.round(r.requestsPerSecond.a)} · ${Math.round(r.requestsPerSecond.b)}`,
+    ]),
+  )
+}
+
+export function memoryTable(results: readonly MemoryResult[]): string {
+  return table(
+    ['framework', 'RSS after early', 'RSS after late', 'growth', 'heap early → late', 'goal ≤ 10 MB'],
+    results.map((r) => [
+      r.framework,
+      `${mb(r.rssEarlyBytes)} (${r.early})`,
+      `${mb(r.rssLateBytes)} (${r.late})`,
+      mb(r.rssGrowthBytes),
+      `${mb(r.heapEarlyBytes)} → ${mb(r.heapLateBytes)}`,
+      r.failures > 0 ? `${r.met ? 'met' : 'missed'} (${r.failures} failed)` : r.met ? 'met' : 'missed',
+    ]),
+  )
+}
+
+export function microTable(results: readonly MicroResult[]): string {
+  return table(
+    ['group', 'case', 'ns/op', 'ops/s', '±%'],
+    results.map((r) => [
+      r.group,
+      r.name,
+      fixed(r.nanosPerOp, 0),
+      Math.round(r.opsPerSecond).toLocaleString('en'),
+      fixed(r.rme, 1),
+    ]),
+  )
+}
+
+export function hostileTable(results: readonly HostileResult[]): string {
+  return table(
+    ['Accept shape', 'items', 'median ms', 'max ms', '× per 10× items', 'goal < 10 ms'],
+    results.map((r) => [
+      r.shape,
+      r.items.toLocaleString('en'),
+      fixed(r.medianMs, 3),
+      fixed(r.maxMs, 3),
+      r.growthPerTenfold === undefined ? '' : fixed(r.growthPerTenfold, 1),
+      r.met === undefined ? '' : r.met ? 'met' : 'missed',
+    ]),
+  )
+}

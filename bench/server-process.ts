@@ -1,0 +1,152 @@
+import { type ChildProcess, fork } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import { isServerMessage, type ProcessSample, type ServerMessage } from './servers/protocol.js'
+import { type ServerSpec, SPEC_ENV, serverKey } from './servers/spec.js'
+
+const CHILD_ENTRY = fileURLToPath(new URL('./servers/child.ts', import.meta.url))
+const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url))
+const START_TIMEOUT_MS = 30_000
+const STOP_TIMEOUT_MS = 5_000
+const START_ATTEMPTS = 4
+const RETRY_DELAY_MS = 15_000
+
+export interface ProcessOptions {
+  /** Run with `--expose-gc`, so that samples can collect garbage first. */
+  readonly exposeGc?: boolean
+  /** Write a `--cpu-prof` profile of the process into this directory when it stops. */
+  readonly cpuProfileDir?: string | undefined
+}
+
+/** A benchmark server running in a child process of its own. */
+export interface ServerProcess {
+  readonly spec: ServerSpec
+  readonly pid: number
+  readonly port: number
+  /** CPU time and memory, read inside the server process. */
+  sample(gc?: boolean): Promise<ProcessSample>
+  stop(): Promise<void>
+}
+
+/** Every child still running, killed if the runner exits early, so no server outlives a run. */
+const live = new Set<ChildProcess>()
+process.on('exit', () => {
+  for (const child of live) child.kill('SIGKILL')
+})
+
+/**
+ * Starts one server variant in its own Node process (TypeScript through tsx, NODE_ENV=production).
+ * Logs of the variants that log go to /dev/null; other stderr output is kept for error messages.
+ */
+export async function startServerProcess(
+  spec: ServerSpec,
+  options: ProcessOptions = {},
+): Promise<ServerProcess> {
+  const execArgv = ['--import', 'tsx']
+  if (options.exposeGc === true) execArgv.push('--expose-gc')
+  if (options.cpuProfileDir !== undefined) {
+    execArgv.push(
+      '--cpu-prof',
+      `--cpu-prof-dir=${options.cpuProfileDir}`,
+      `--cpu-prof-name=${serverKey(spec)}.cpuprofile`,
+    )
+  }
+  const logs = spec.app === 'native' || spec.app === 'status-errors-log'
+  const child = fork(CHILD_ENTRY, [], {
+    cwd: REPO_ROOT,
+    execArgv,
+    env: { ...process.env, NODE_ENV: 'production', [SPEC_ENV]: JSON.stringify(spec) },
+    stdio: ['ignore', 'ignore', logs ? 'ignore' : 'pipe', 'ipc'],
+  })
+  live.add(child)
+  child.once('exit', () => live.delete(child))
+  let stderr = ''
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-4000)
+  })
+  const messages = messageQueue(child, () => `${serverKey(spec)} exited early. ${stderr}`)
+  const ready = await messages.next(START_TIMEOUT_MS)
+  if (ready.type !== 'ready') throw new Error(`${serverKey(spec)}: expected "ready", got ${ready.type}`)
+
+  return {
+    spec,
+    pid: child.pid ?? 0,
+    port: ready.port,
+    async sample(gc = false) {
+      child.send({ type: 'sample', gc })
+      const reply = await messages.next(START_TIMEOUT_MS)
+      if (reply.type !== 'sample') throw new Error(`${serverKey(spec)}: expected a sample`)
+      return reply.sample
+    },
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+      child.send({ type: 'stop' })
+      const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS)
+      await exited
+      clearTimeout(timer)
+    },
+  }
+}
+
+/**
+ * Starts a server, trying again a few times: the packages may be mid-edit when a long run reaches
+ * a group (a half-saved file fails to import), and one failed start should not cost the whole run.
+ */
+export async function startServerProcessPatiently(
+  spec: ServerSpec,
+  options: ProcessOptions,
+  log: (line: string) => void,
+): Promise<ServerProcess> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startServerProcess(spec, options)
+    } catch (error) {
+      if (attempt >= START_ATTEMPTS) throw error
+      log(
+        `  ${serverKey(spec)} failed to start (${String(error).split('\n')[0]}); retrying in ${RETRY_DELAY_MS / 1000} s`,
+      )
+      await new Promise((resolve) => setTimeout(resolve, RETRY_DELAY_MS))
+    }
+  }
+}
+
+interface MessageQueue {
+  next(timeoutMs: number): Promise<ServerMessage>
+}
+
+/** Messages in arrival order; the runner waits for one answer at a time. */
+function messageQueue(child: ChildProcess, describeExit: () => string): MessageQueue {
+  const arrived: ServerMessage[] = []
+  const waiting: { resolve(message: ServerMessage): void; reject(error: Error): void }[] = []
+  let exited = false
+  child.on('message', (message: unknown) => {
+    if (!isServerMessage(message)) return
+    const waiter = waiting.shift()
+    if (waiter === undefined) arrived.push(message)
+    else waiter.resolve(message)
+  })
+  child.once('exit', () => {
+    exited = true
+    for (const waiter of waiting.splice(0)) waiter.reject(new Error(describeExit()))
+  })
+  return {
+    next(timeoutMs) {
+      const message = arrived.shift()
+      if (message !== undefined) return Promise.resolve(message)
+      if (exited) return Promise.reject(new Error(describeExit()))
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs)
+        waiting.push({
+          resolve: (value) => {
+            clearTimeout(timer)
+            resolve(value)
+          },
+          reject: (error) => {
+            clearTimeout(timer)
+            reject(error)
+          },
+        })
+      })
+    },
+  }
+}

@@ -1,0 +1,73 @@
+import { createWriteStream } from 'node:fs'
+import { httpError, statusErrors } from '@status-errors/fastify'
+import { type FastifyInstance, fastify } from 'fastify'
+import { portOf, type RunningServer } from './listen.js'
+import {
+  type AppKind,
+  HELLO_BODY,
+  HTTP_ERROR_DETAIL,
+  ignoreError,
+  MANY_ROUTES,
+  MINIMAL_INTERNAL,
+  MINIMAL_NOT_FOUND,
+  manyRoutePath,
+  ROUTES,
+  readStatusAndMessage,
+} from './spec.js'
+
+/**
+ * Fastify 5 app. Fastify's logger is off by default, so neither its native error handler nor
+ * status-errors' default logging (`request.log.error`) writes anything; `status-errors-log` turns
+ * the logger on at level `error`, writing to /dev/null, to show what logging errors costs.
+ */
+export async function fastifyApp(kind: AppKind): Promise<FastifyInstance> {
+  const app =
+    kind === 'status-errors-log'
+      ? fastify({ logger: { level: 'error', stream: createWriteStream('/dev/null') } })
+      : fastify()
+  await addErrorHandling(app, kind)
+  app.get(ROUTES.hello, async () => HELLO_BODY)
+  app.get(ROUTES.boom, async () => {
+    throw new Error()
+  })
+  app.get(ROUTES.httpError, async () => {
+    throw httpError(404, HTTP_ERROR_DETAIL)
+  })
+  if (kind === 'many-routes') {
+    for (let index = 0; index < MANY_ROUTES; index++) {
+      app.get(manyRoutePath(index, ':id'), async () => HELLO_BODY)
+    }
+  }
+  return app
+}
+
+async function addErrorHandling(app: FastifyInstance, kind: AppKind): Promise<void> {
+  switch (kind) {
+    case 'native':
+      return
+    case 'status-errors':
+    case 'many-routes':
+      await app.register(statusErrors, { onError: ignoreError })
+      return
+    case 'status-errors-log':
+      await app.register(statusErrors)
+      return
+    case 'minimal':
+      app.setNotFoundHandler((_request, reply) => reply.code(404).send(MINIMAL_NOT_FOUND))
+      app.setErrorHandler((_error, _request, reply) => reply.code(500).send(MINIMAL_INTERNAL))
+      return
+    case 'hand-status':
+      app.setNotFoundHandler((_request, reply) => reply.code(404).send(MINIMAL_NOT_FOUND))
+      app.setErrorHandler((error: unknown, _request, reply) => {
+        const { status, message } = readStatusAndMessage(error)
+        return reply.code(status).send({ status, message })
+      })
+      return
+  }
+}
+
+export async function startFastify(kind: AppKind): Promise<RunningServer> {
+  const app = await fastifyApp(kind)
+  await app.listen({ port: 0, host: '127.0.0.1' })
+  return { port: portOf(app.server), close: () => app.close() }
+}
