@@ -1,13 +1,15 @@
 import Negotiator from 'negotiator'
+import { memoizeAcceptDecision } from './accept-memo.js'
 import { FORMATS, type Format } from './render/formats.js'
 
 const [JSON_FORMAT] = FORMATS
 const MEDIA_TYPES = FORMATS.map((format) => format.mediaType)
 const BY_MEDIA_TYPE = new Map<string, Format>(FORMATS.map((format) => [format.mediaType, format]))
 
-/** Accept headers repeat (every browser sends the same few): remember a bounded number of answers. */
-const CACHE_LIMIT = 256
-const cache = new Map<string, Format>()
+const pick = memoizeAcceptDecision((accept): Format => {
+  const best = new Negotiator({ headers: { accept } }).mediaType(MEDIA_TYPES)
+  return (best === undefined ? undefined : BY_MEDIA_TYPE.get(best)) ?? JSON_FORMAT
+})
 
 /**
  * Picks the body format for an Accept header. Without an Accept header, for `*\/*`, or when the
@@ -17,15 +19,5 @@ const cache = new Map<string, Format>()
 export function negotiateFormat(accept: string | undefined): Format {
   if (accept === undefined || accept === '' || accept === '*/*' || accept === 'application/json')
     return JSON_FORMAT
-  const known = cache.get(accept)
-  if (known !== undefined) return known
-  const chosen = pick(accept)
-  if (cache.size >= CACHE_LIMIT) cache.clear()
-  cache.set(accept, chosen)
-  return chosen
-}
-
-function pick(accept: string): Format {
-  const best = new Negotiator({ headers: { accept } }).mediaType(MEDIA_TYPES)
-  return (best === undefined ? undefined : BY_MEDIA_TYPE.get(best)) ?? JSON_FORMAT
+  return pick(accept)
 }

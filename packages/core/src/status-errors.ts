@@ -9,8 +9,7 @@ import { HttpError } from './http-error.js'
 import { negotiateFormat } from './negotiate.js'
 import { type ErrorInfo, type ResolvedOptions, resolveOptions, type StatusErrorsOptions } from './options.js'
 import { readString } from './read-property.js'
-import type { Format } from './render/formats.js'
-import { type ErrorResponse, renderResponse, withHeaders } from './render/response.js'
+import { type ErrorResponse, type PreparedStatus, prepareStatus, withHeaders } from './render/response.js'
 import { createRequiredHeaders } from './required-headers.js'
 import type { StatusEntry } from './statuses/catalog.js'
 import { reasonPhrase } from './statuses/reason-phrases.js'
@@ -86,12 +85,11 @@ export interface StatusErrors {
 export function createStatusErrors(options?: StatusErrorsOptions): StatusErrors {
   const resolved = resolveOptions(options)
   const { catalog, debug, methodNotAllowed, onError } = resolved
-  // Responses without detail, stack or error headers are the same every time: render each once.
-  const prepared = new Map<number, ErrorResponse>()
+  // Per status and format, everything but the detail and stack is rendered once.
+  const prepared = new Map<number, PreparedStatus>()
   const requiredHeaders = createRequiredHeaders(resolved)
   const admission = createAdmission(resolved)
   const timeoutsOn = resolved.bodyTimeout !== undefined || resolved.handlerTimeout !== undefined
-  const typeByStatus = new Map<number, string>()
 
   function entryFor(status: number): StatusEntry {
     return (
@@ -104,37 +102,24 @@ export function createStatusErrors(options?: StatusErrorsOptions): StatusErrors 
     )
   }
 
-  function problemType(status: number): string {
-    let type = typeByStatus.get(status)
-    if (type === undefined) {
-      type = resolved.problemType(status)
-      typeByStatus.set(status, type)
-    }
-    return type
-  }
-
   function render(
     status: number,
     request: RequestInfo,
     detail: string | undefined,
     stack: string | undefined,
-  ) {
+  ): ErrorResponse {
     const format = negotiateFormat(request.accept)
     const head = request.method === 'HEAD'
-    if (detail !== undefined || stack !== undefined) {
-      return renderResponse({ ...renderBase(status, format, head), detail, stack })
+    const key = (status << 2) | format.index
+    let responses = prepared.get(key)
+    if (responses === undefined) {
+      const entry = entryFor(status)
+      responses = prepareStatus({ ...entry, type: resolved.problemType(status) }, format)
+      prepared.set(key, responses)
     }
-    const key = (status << 3) | (format.index << 1) | (head ? 1 : 0)
-    let response = prepared.get(key)
-    if (response === undefined) {
-      response = renderResponse({ ...renderBase(status, format, head), detail: undefined, stack: undefined })
-      prepared.set(key, response)
-    }
-    return response
-  }
-
-  function renderBase(status: number, format: Format, head: boolean) {
-    return { entry: entryFor(status), format, head, type: problemType(status), extraHeaders: EMPTY_HEADERS }
+    return detail === undefined && stack === undefined
+      ? responses.plain(head)
+      : responses.withDetail(detail, stack, head)
   }
 
   function respond(

@@ -1,4 +1,5 @@
 import Negotiator from 'negotiator'
+import { memoizeAcceptDecision } from '../accept-memo.js'
 import type { ResolvedGuardOptions } from './guard-options.js'
 
 /** Why a request is refused before its route runs. */
@@ -9,7 +10,6 @@ export interface ResponseLifecycle {
   once(event: 'close', listener: () => void): unknown
 }
 
-const CACHE_LIMIT = 256
 const UNAVAILABLE: Refusal = { status: 503 }
 
 /**
@@ -25,20 +25,15 @@ export function createAdmission(options: ResolvedGuardOptions) {
     produces === undefined
       ? undefined
       : { status: 406, detail: `Available media types: ${produces.join(', ')}.` }
-  const acceptable = new Map<string, boolean>()
+  // A header cut to the read limit is admitted: honouring Accept is optional (RFC 9110 §12.4.1),
+  // and what was not read might have admitted one of the types.
+  const admitsAny = memoizeAcceptDecision(
+    (accept, complete) =>
+      !complete || new Negotiator({ headers: { accept } }).mediaTypes(produces as string[]).length > 0,
+  )
   let inFlight = 0
   const release = (): void => {
     inFlight--
-  }
-
-  function admitsAny(accept: string): boolean {
-    let known = acceptable.get(accept)
-    if (known === undefined) {
-      known = new Negotiator({ headers: { accept } }).mediaTypes(produces as string[]).length > 0
-      if (acceptable.size >= CACHE_LIMIT) acceptable.clear()
-      acceptable.set(accept, known)
-    }
-    return known
   }
 
   return {

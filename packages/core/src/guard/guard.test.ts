@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events'
 import { describe, expect, it } from 'vitest'
+import { ACCEPT_READ_LIMIT } from '../accept-memo.js'
 import { StatusErrorsConfigError } from '../errors.js'
 import { createAdmission } from './admission.js'
 import { type GuardOptions, resolveGuardOptions } from './guard-options.js'
@@ -67,6 +68,12 @@ describe('admission', () => {
     expect(result === undefined).toBe(admitted)
     if (!admitted)
       expect(result).toEqual({ status: 406, detail: 'Available media types: application/json, text/csv.' })
+  })
+
+  it('admits an Accept header longer than the read limit, since the unread part may admit a type', () => {
+    const long = `${'application/xml,'.repeat(100)}text/csv`
+    expect(long.length).toBeGreaterThan(ACCEPT_READ_LIMIT)
+    expect(admission({ produces: ['application/json', 'text/csv'] }).check(long, undefined)).toBeUndefined()
   })
 
   it('sheds above maxInFlight and frees the slot when a response closes', () => {

@@ -1,22 +1,28 @@
 import { escapeHtml } from './escape-html.js'
 import type { FormatName } from './formats.js'
 
-/** Everything a body may show. `detail` and `stack` are set only when they may be shown. */
-export interface BodyContent {
+/** What a body shows of its status, the same for every response with that status. */
+export interface StatusContent {
   readonly status: number
   readonly title: string
   readonly description: string
-  readonly detail: string | undefined
-  readonly stack: string | undefined
   /** RFC 9457 §3.1.1 problem type URI. */
   readonly type: string
 }
 
-type BodyRenderer = (content: BodyContent) => string
+/**
+ * A status's body in one format, with the exposed `detail` and the `stack` (each may be missing)
+ * put in. Everything else is rendered once, when the template is made, so an error with a detail
+ * costs the escaping of the detail, not the rendering of the whole body.
+ */
+export type BodyTemplate = (detail: string | undefined, stack: string | undefined) => string
+
+type TemplateFactory = (content: StatusContent) => BodyTemplate
 
 /** `{"status","title","description"}` then `detail` and `stack` when present, in this order. */
-function renderJson({ status, title, description, detail, stack }: BodyContent): string {
-  return JSON.stringify({ status, title, description, detail, stack })
+const jsonTemplate: TemplateFactory = ({ status, title, description }) => {
+  const opening = `{"status":${status},"title":${json(title)},"description":${json(description)}`
+  return (detail, stack) => `${opening}${jsonMember('detail', detail)}${jsonMember('stack', stack)}}`
 }
 
 /**
@@ -24,32 +30,41 @@ function renderJson({ status, title, description, detail, stack }: BodyContent):
  * (equal to the real status, §3.1.2), `detail` (the exposed detail, else the description);
  * `description` is an extension member (§3.2).
  */
-function renderProblem({ type, title, status, detail, description, stack }: BodyContent): string {
-  return JSON.stringify({ type, title, status, detail: detail ?? description, description, stack })
+const problemTemplate: TemplateFactory = ({ type, title, status, description }) => {
+  const opening = `{"type":${json(type)},"title":${json(title)},"status":${status},"detail":`
+  const describedAs = json(description)
+  const closing = `,"description":${describedAs}`
+  return (detail, stack) =>
+    `${opening}${detail === undefined ? describedAs : json(detail)}${closing}${jsonMember('stack', stack)}}`
 }
 
-function renderHtml({ status, title, description, detail, stack }: BodyContent): string {
+const htmlTemplate: TemplateFactory = ({ status, title, description }) => {
   const heading = `${status} ${escapeHtml(title)}`
-  return (
+  const opening =
     `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${heading}</title></head>` +
-    `<body><h1>${heading}</h1><p>${escapeHtml(description)}</p>` +
+    `<body><h1>${heading}</h1><p>${escapeHtml(description)}</p>`
+  return (detail, stack) =>
+    opening +
     (detail === undefined ? '' : `<p>${escapeHtml(detail)}</p>`) +
     (stack === undefined ? '' : `<pre>${escapeHtml(stack)}</pre>`) +
     '</body></html>\n'
-  )
 }
 
-function renderText({ status, title, description, detail, stack }: BodyContent): string {
-  return (
-    `${status} ${title}\n${description}\n` +
-    (detail === undefined ? '' : `${detail}\n`) +
-    (stack === undefined ? '' : `${stack}\n`)
-  )
+const textTemplate: TemplateFactory = ({ status, title, description }) => {
+  const opening = `${status} ${title}\n${description}\n`
+  return (detail, stack) =>
+    opening + (detail === undefined ? '' : `${detail}\n`) + (stack === undefined ? '' : `${stack}\n`)
 }
 
-export const BODY_RENDERERS: Readonly<Record<FormatName, BodyRenderer>> = {
-  json: renderJson,
-  problem: renderProblem,
-  html: renderHtml,
-  text: renderText,
+export const BODY_TEMPLATES: Readonly<Record<FormatName, TemplateFactory>> = {
+  json: jsonTemplate,
+  problem: problemTemplate,
+  html: htmlTemplate,
+  text: textTemplate,
+}
+
+const json = (value: string): string => JSON.stringify(value)
+
+function jsonMember(name: string, value: string | undefined): string {
+  return value === undefined ? '' : `,"${name}":${json(value)}`
 }

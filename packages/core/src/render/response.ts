@@ -1,6 +1,5 @@
 import { EMPTY_HEADERS, type ResponseHeaders } from '../headers.js'
-import type { StatusEntry } from '../statuses/catalog.js'
-import { BODY_RENDERERS } from './bodies.js'
+import { BODY_TEMPLATES, type StatusContent } from './bodies.js'
 import type { Format } from './formats.js'
 
 /** What an adapter writes: status, headers (lower-case names) and body. */
@@ -13,48 +12,50 @@ export interface ErrorResponse {
   readonly body: string
 }
 
-export interface RenderInput {
-  readonly entry: StatusEntry
-  readonly format: Format
-  readonly head: boolean
-  readonly type: string
-  readonly detail: string | undefined
-  readonly stack: string | undefined
-  /** Headers of the error, or `Allow`; added after the standard ones. */
-  readonly extraHeaders: ResponseHeaders
+/** The responses of one status in one format: made once, reused for every request. */
+export interface PreparedStatus {
+  /** The response without detail or stack; the same object every time. */
+  plain(head: boolean): ErrorResponse
+  /** A response with the exposed detail and/or the stack: only these are rendered per request. */
+  withDetail(detail: string | undefined, stack: string | undefined, head: boolean): ErrorResponse
 }
 
 /**
- * Renders an error response. Every one carries Content-Length, `X-Content-Type-Options: nosniff`
- * (no MIME sniffing of error text), `Vary: Accept` (the body is negotiated, RFC 9110 §12.5.5) and
- * `Cache-Control: no-store` (404, 405 and 501 are heuristically cacheable, RFC 9110 §15.1).
- * HTML adds `Content-Security-Policy: default-src 'none'`, so nothing in the page can run.
+ * Prepares a status's responses in one format. Every one carries Content-Length,
+ * `X-Content-Type-Options: nosniff` (no MIME sniffing of error text), `Vary: Accept` (the body is
+ * negotiated, RFC 9110 §12.5.5) and `Cache-Control: no-store` (404, 405 and 501 are heuristically
+ * cacheable, RFC 9110 §15.1). HTML adds `Content-Security-Policy: default-src 'none'`, so nothing in
+ * the page can run.
  */
-export function renderResponse(input: RenderInput): ErrorResponse {
-  const { entry, format, head } = input
-  const body = BODY_RENDERERS[format.name]({
-    status: entry.status,
-    title: entry.title,
-    description: entry.description,
-    detail: input.detail,
-    stack: input.stack,
-    type: input.type,
-  })
-  const headers: (readonly [string, string | readonly string[]])[] = [
-    ['content-type', format.contentType],
-    ['content-length', String(Buffer.byteLength(body))],
+export function prepareStatus(content: StatusContent, format: Format): PreparedStatus {
+  const template = BODY_TEMPLATES[format.name](content)
+  const contentType = ['content-type', format.contentType] as const
+  const fixed: ResponseHeaders = [
     ['x-content-type-options', 'nosniff'],
     ['vary', 'Accept'],
     ['cache-control', 'no-store'],
+    ...(format.name === 'html' ? ([['content-security-policy', "default-src 'none'"]] as const) : []),
   ]
-  if (format.name === 'html') headers.push(['content-security-policy', "default-src 'none'"])
-  headers.push(...input.extraHeaders)
-  return {
-    status: entry.status,
-    headers: Object.freeze(headers),
+  const build = (body: string, head: boolean): ErrorResponse => ({
+    status: content.status,
+    headers: [contentType, ['content-length', String(Buffer.byteLength(body))], ...fixed],
     defaultHeaders: EMPTY_HEADERS,
     body: head ? '' : body,
+  })
+  const plainBody = template(undefined, undefined)
+  // Shared by every request: frozen, so no adapter can change one request's answer for the next.
+  const plain = deepFreeze(build(plainBody, false))
+  const plainHead = deepFreeze(build(plainBody, true))
+  return {
+    plain: (head) => (head ? plainHead : plain),
+    withDetail: (detail, stack, head) => build(template(detail, stack), head),
   }
+}
+
+function deepFreeze(response: ErrorResponse): ErrorResponse {
+  for (const header of response.headers) Object.freeze(header)
+  Object.freeze(response.headers)
+  return Object.freeze(response)
 }
 
 /** Adds headers to a rendered response without rendering it again. */
