@@ -2,9 +2,12 @@
  * Summarises a `.cpuprofile` written by `pnpm bench --cpu-prof DIR`: the functions with the most
  * self time, and the inclusive time of status-errors' own functions (packages/*).
  *
- *   tsx bench/profile-summary.ts DIR/express-status-errors-1.cpuprofile [rows]
+ *   tsx bench/profile-summary.ts DIR/express-status-errors-1 [rows]
+ *
+ * Given a server's folder, it reads the main thread's profile (thread 0), not tsx's loader thread.
  */
-import { readFile } from 'node:fs/promises'
+import { readdir, readFile, stat } from 'node:fs/promises'
+import { join } from 'node:path'
 
 interface CallFrame {
   readonly functionName: string
@@ -23,9 +26,10 @@ interface CpuProfile {
   readonly nodes: readonly ProfileNode[]
 }
 
-const [file, rowsText = '25'] = process.argv.slice(2)
-if (file === undefined) throw new Error('usage: tsx bench/profile-summary.ts FILE.cpuprofile [rows]')
+const [target, rowsText = '25'] = process.argv.slice(2)
+if (target === undefined) throw new Error('usage: tsx bench/profile-summary.ts DIR|FILE.cpuprofile [rows]')
 const rows = Number(rowsText)
+const file = (await stat(target)).isDirectory() ? await mainThreadProfile(target) : target
 const profile = JSON.parse(await readFile(file, 'utf8')) as CpuProfile
 const byId = new Map(profile.nodes.map((node) => [node.id, node]))
 const totalHits = profile.nodes.reduce((sum, node) => sum + (node.hitCount ?? 0), 0)
@@ -70,3 +74,9 @@ for (const [name, hits] of top(self, (name) => !name.startsWith('(idle)')))
 console.log('\ninclusive time, status-errors code')
 for (const [name, hits] of top(inclusive, (name) => name.includes('packages/')))
   console.log(`${percent(hits)}  ${name}`)
+
+async function mainThreadProfile(dir: string): Promise<string> {
+  const main = (await readdir(dir)).find((name) => /^CPU\.\d+\.\d+\.\d+\.0\.\d+\.cpuprofile$/.test(name))
+  if (main === undefined) throw new Error(`${dir}: no main-thread profile (CPU.….0.….cpuprofile)`)
+  return join(dir, main)
+}

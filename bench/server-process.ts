@@ -1,4 +1,5 @@
 import { type ChildProcess, fork } from 'node:child_process'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { isServerMessage, type ProcessSample, type ServerMessage } from './servers/protocol.js'
 import { type ServerSpec, SPEC_ENV, serverKey } from './servers/spec.js'
@@ -44,11 +45,9 @@ export async function startServerProcess(
   const execArgv = ['--import', 'tsx']
   if (options.exposeGc === true) execArgv.push('--expose-gc')
   if (options.cpuProfileDir !== undefined) {
-    execArgv.push(
-      '--cpu-prof',
-      `--cpu-prof-dir=${options.cpuProfileDir}`,
-      `--cpu-prof-name=${serverKey(spec)}.cpuprofile`,
-    )
+    // One folder per server: the main thread and tsx's loader thread each write a profile, and Node
+    // names them by thread (`CPU.<date>.<time>.<pid>.<thread>.<n>.cpuprofile`, thread 0 the server).
+    execArgv.push('--cpu-prof', `--cpu-prof-dir=${join(options.cpuProfileDir, serverKey(spec))}`)
   }
   const logs = spec.app === 'native' || spec.app === 'status-errors-log'
   const child = fork(CHILD_ENTRY, [], {

@@ -5,6 +5,7 @@ function fakeResponse(initial: Record<string, string>): HeaderTarget & { headers
   const headers = new Map<string, unknown>(Object.entries(initial))
   return {
     headers,
+    getHeaderNames: () => [...headers.keys()],
     getHeader: (name) => headers.get(name),
     setHeader: (name, value) => headers.set(name, value),
     removeHeader: (name) => headers.delete(name),

@@ -19,8 +19,12 @@ export const CONTENT_HEADERS = Object.freeze([
   'transfer-encoding',
 ])
 
+const CONTENT_HEADER_SET: ReadonlySet<string> = new Set(CONTENT_HEADERS)
+
 /** The part of a response that `writeErrorHeaders` needs; Node's `ServerResponse` has it. */
 export interface HeaderTarget {
+  /** The lower-case names of the headers set so far. */
+  getHeaderNames(): readonly string[]
   getHeader(name: string): unknown
   setHeader(name: string, value: string | readonly string[]): unknown
   removeHeader(name: string): unknown
@@ -39,7 +43,10 @@ export interface ErrorResponseHeaders {
  * only: a `Retry-After` or `WWW-Authenticate` set earlier in the chain is kept.
  */
 export function writeErrorHeaders(target: HeaderTarget, response: ErrorResponseHeaders): void {
-  for (const name of CONTENT_HEADERS) target.removeHeader(name)
+  // Only the headers actually set are visited: usually none, so an error costs no removals.
+  for (const name of target.getHeaderNames()) {
+    if (CONTENT_HEADER_SET.has(name)) target.removeHeader(name)
+  }
   for (const [name, value] of response.headers) {
     target.setHeader(name, name === 'vary' ? mergeVary(target.getHeader('vary'), value) : value)
   }

@@ -14,6 +14,11 @@ export class ReplyHeaderTarget implements HeaderTarget {
     this.#reply = reply
   }
 
+  /** Fastify's own headers merged over the raw response's, so both kinds are seen. */
+  getHeaderNames(): readonly string[] {
+    return Object.keys(this.#reply.getHeaders())
+  }
+
   getHeader(name: string): unknown {
     return this.#reply.getHeader(name)
   }
