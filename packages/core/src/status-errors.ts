@@ -38,10 +38,6 @@ export interface StatusErrors {
   respondToError(thrown: unknown, request: RequestInfo, routes?: () => RouteMethods): HandledError
   /** Answers a request no route handled: 404, 405 + Allow, 501, or 204 + Allow for OPTIONS. */
   respondToUnmatched(request: RequestInfo, routes: RouteMethods): HandledError
-  /**
-   * Logs an error response once: through `onError` when given, otherwise through the adapter's
-   * `defaultLog` for 5xx only (4xx are the client's business). Never throws.
-   */
   /** Whether an option (timeouts, maintenance, shedding, `produces`, `success`) must act before the route. */
   readonly needsGuard: boolean
   /**
@@ -67,6 +63,10 @@ export interface StatusErrors {
   respondToAccepted(request: RequestInfo, location?: string): ErrorResponse
   /** The status a successful response should have (`success: 'documented'`); else `status` as it is. */
   successStatus(exchange: SuccessExchange): number
+  /**
+   * Logs an error response once: through `onError` when given, otherwise through the adapter's
+   * `defaultLog` for 5xx only (4xx are the client's business). Never throws.
+   */
   report<TContext>(
     handled: HandledError,
     request: RequestInfo,
