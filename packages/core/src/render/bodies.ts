@@ -15,7 +15,7 @@ export interface StatusContent {
  * put in. Everything else is rendered once, when the template is made, so an error with a detail
  * costs the escaping of the detail, not the rendering of the whole body.
  */
-export type BodyTemplate = (detail: string | undefined, stack: string | undefined) => string
+type BodyTemplate = (detail: string | undefined, stack: string | undefined) => string
 
 type TemplateFactory = (content: StatusContent) => BodyTemplate
 
