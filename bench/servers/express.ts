@@ -1,38 +1,32 @@
 import { createServer } from 'node:http'
-import { httpError, statusErrors } from '@status-errors/express'
+import { statusErrors } from '@status-errors/express'
 import express, { type Express, type NextFunction, type Request, type Response } from 'express'
 import { listenOnLoopback, type RunningServer } from './listen.js'
 import {
   type AppKind,
+  appRoutes,
   HELLO_BODY,
-  HTTP_ERROR_DETAIL,
   ignoreError,
-  MANY_ROUTES,
   MINIMAL_INTERNAL,
   MINIMAL_NOT_FOUND,
-  manyRoutePath,
-  ROUTES,
   readStatusAndMessage,
+  thrownBy,
 } from './spec.js'
 
 /** Express 5 app of the given variant; NODE_ENV=production, as in a deployment. */
 export function expressApp(kind: AppKind): Express {
   const app = express()
-  app.get(ROUTES.hello, (_req, res) => {
-    res.json(HELLO_BODY)
-  })
-  app.get(ROUTES.boom, () => {
-    throw new Error()
-  })
-  app.get(ROUTES.httpError, () => {
-    throw httpError(404, HTTP_ERROR_DETAIL)
-  })
-  if (kind === 'many-routes') {
-    for (let index = 0; index < MANY_ROUTES; index++) {
-      app.get(manyRoutePath(index, ':id'), (_req, res) => {
-        res.json(HELLO_BODY)
-      })
-    }
+  for (const { path, answer } of appRoutes(kind)) {
+    app.get(
+      path,
+      answer === 'hello'
+        ? (_req: Request, res: Response) => {
+            res.json(HELLO_BODY)
+          }
+        : () => {
+            throw thrownBy(answer)
+          },
+    )
   }
   addErrorHandling(app, kind)
   return app

@@ -1,18 +1,16 @@
 import { createWriteStream } from 'node:fs'
-import { httpError, statusErrors } from '@status-errors/fastify'
+import { statusErrors } from '@status-errors/fastify'
 import { type FastifyInstance, fastify } from 'fastify'
 import { portOf, type RunningServer } from './listen.js'
 import {
   type AppKind,
+  appRoutes,
   HELLO_BODY,
-  HTTP_ERROR_DETAIL,
   ignoreError,
-  MANY_ROUTES,
   MINIMAL_INTERNAL,
   MINIMAL_NOT_FOUND,
-  manyRoutePath,
-  ROUTES,
   readStatusAndMessage,
+  thrownBy,
 } from './spec.js'
 
 /**
@@ -26,17 +24,15 @@ export async function fastifyApp(kind: AppKind): Promise<FastifyInstance> {
       ? fastify({ logger: { level: 'error', stream: createWriteStream('/dev/null') } })
       : fastify()
   await addErrorHandling(app, kind)
-  app.get(ROUTES.hello, async () => HELLO_BODY)
-  app.get(ROUTES.boom, async () => {
-    throw new Error()
-  })
-  app.get(ROUTES.httpError, async () => {
-    throw httpError(404, HTTP_ERROR_DETAIL)
-  })
-  if (kind === 'many-routes') {
-    for (let index = 0; index < MANY_ROUTES; index++) {
-      app.get(manyRoutePath(index, ':id'), async () => HELLO_BODY)
-    }
+  for (const { path, answer } of appRoutes(kind)) {
+    app.get(
+      path,
+      answer === 'hello'
+        ? async () => HELLO_BODY
+        : async () => {
+            throw thrownBy(answer)
+          },
+    )
   }
   return app
 }

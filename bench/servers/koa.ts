@@ -1,19 +1,17 @@
 import { createServer } from 'node:http'
 import { Router } from '@koa/router'
-import { httpError, statusErrors } from '@status-errors/koa'
+import { statusErrors } from '@status-errors/koa'
 import Koa, { type Middleware } from 'koa'
 import { listenOnLoopback, type RunningServer } from './listen.js'
 import {
   type AppKind,
+  appRoutes,
   HELLO_BODY,
-  HTTP_ERROR_DETAIL,
   ignoreError,
-  MANY_ROUTES,
   MINIMAL_INTERNAL,
   MINIMAL_NOT_FOUND,
-  manyRoutePath,
-  ROUTES,
   readStatusAndMessage,
+  thrownBy,
 } from './spec.js'
 
 /** Koa 3 app with @koa/router; error handling goes first, as Koa middleware must. */
@@ -22,21 +20,17 @@ export function koaApp(kind: AppKind): Koa {
   const errorHandling = errorHandlingFor(kind)
   if (errorHandling !== undefined) app.use(errorHandling)
   const router = new Router()
-  router.get(ROUTES.hello, (ctx) => {
-    ctx.body = HELLO_BODY
-  })
-  router.get(ROUTES.boom, () => {
-    throw new Error()
-  })
-  router.get(ROUTES.httpError, () => {
-    throw httpError(404, HTTP_ERROR_DETAIL)
-  })
-  if (kind === 'many-routes') {
-    for (let index = 0; index < MANY_ROUTES; index++) {
-      router.get(manyRoutePath(index, ':id'), (ctx) => {
-        ctx.body = HELLO_BODY
-      })
-    }
+  for (const { path, answer } of appRoutes(kind)) {
+    router.get(
+      path,
+      answer === 'hello'
+        ? (ctx) => {
+            ctx.body = HELLO_BODY
+          }
+        : () => {
+            throw thrownBy(answer)
+          },
+    )
   }
   app.use(router.routes())
   return app

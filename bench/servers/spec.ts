@@ -1,4 +1,5 @@
 /** What one benchmark server process runs, and what every variant of the app has in common. */
+import { httpError } from '@status-errors/core'
 
 export const FRAMEWORKS = ['express', 'koa', 'fastify'] as const
 export type Framework = (typeof FRAMEWORKS)[number]
@@ -50,6 +51,37 @@ export const MANY_ROUTES = 1000
 /** Route `index` of the many-routes app; every one is `GET` only. */
 export function manyRoutePath(index: number, param: string): string {
   return `/r${index}/items/${param}`
+}
+
+/** What a route does: answer `HELLO_BODY`, or throw `thrownBy(answer)`. */
+export type RouteAnswer = 'hello' | 'error' | 'http-error'
+
+export interface AppRoute {
+  readonly path: string
+  readonly answer: RouteAnswer
+}
+
+/**
+ * The routes of a variant, in registration order, for every framework alike: `ROUTES`, then, in the
+ * many-routes app, `MANY_ROUTES` parameterised GET routes (the 405 scenario targets the last).
+ */
+export function appRoutes(kind: AppKind): readonly AppRoute[] {
+  const routes: AppRoute[] = [
+    { path: ROUTES.hello, answer: 'hello' },
+    { path: ROUTES.boom, answer: 'error' },
+    { path: ROUTES.httpError, answer: 'http-error' },
+  ]
+  if (kind === 'many-routes') {
+    for (let index = 0; index < MANY_ROUTES; index++) {
+      routes.push({ path: manyRoutePath(index, ':id'), answer: 'hello' })
+    }
+  }
+  return routes
+}
+
+/** What a throwing route throws; made per request, as a real route would. */
+export function thrownBy(answer: Exclude<RouteAnswer, 'hello'>): Error {
+  return answer === 'error' ? new Error() : httpError(404, HTTP_ERROR_DETAIL)
 }
 
 /** No-op `onError`: replaces status-errors' default logging where the baseline logs nothing. */
