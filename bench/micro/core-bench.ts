@@ -4,7 +4,7 @@ import {
   httpError,
   negotiateFormat,
   type RequestInfo,
-} from '@status-errors/core'
+} from '@status-errors/core/adapter'
 import { Bench } from 'tinybench'
 import { BROWSER_ACCEPT } from '../scenarios.js'
 import { THROWN_VALUES } from './thrown-values.js'

@@ -1,4 +1,4 @@
-import { negotiateFormat } from '@status-errors/core'
+import { negotiateFormat } from '@status-errors/core/adapter'
 
 /** The goal for one call with a 100,000-item header. */
 export const HOSTILE_LIMIT_MS = 10

@@ -3,7 +3,6 @@ import {
   httpError,
   proxyAuthenticationRequired,
   statusErrors,
-  statusGuard,
   unauthorized,
 } from '@status-errors/express'
 import express, { type Express } from 'express'
@@ -22,11 +21,12 @@ import {
   UserStore,
 } from '../users.js'
 
-/** A small Express 5 API: statusGuard mounted first, statusErrors after its routes. */
+/** A small Express 5 API: the guard mounted first, statusErrors after its routes. */
 export function createExpressApp(upstreams: Upstreams = DEFAULT_UPSTREAMS): Express {
   const users = new UserStore()
   const app = express()
-  app.use(statusGuard(STATUS_ERRORS_OPTIONS))
+  const errors = statusErrors(STATUS_ERRORS_OPTIONS)
+  app.use(errors.guard)
   app.use(express.json())
 
   app.get('/users', (_req, res) => {
@@ -78,7 +78,7 @@ export function createExpressApp(upstreams: Upstreams = DEFAULT_UPSTREAMS): Expr
   })
 
   // Last: answers unmatched requests (404/405/501/OPTIONS) and every error.
-  app.use(statusErrors(STATUS_ERRORS_OPTIONS))
+  app.use(errors)
   return app
 }
 

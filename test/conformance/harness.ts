@@ -11,8 +11,8 @@ export interface AppSpec {
   /** Headers a middleware before the routes sets on every response (CORS, request ids …). */
   readonly earlyHeaders?: Readonly<Record<string, string>>
   /**
-   * Options for status-errors. On Express they go to both `statusGuard` (mounted first) and
-   * `statusErrors` (mounted last).
+   * Options for status-errors. On Express one installation gives the guard (mounted first) and the
+   * handlers (mounted last).
    */
   readonly options?: StatusErrorsOptions
 }

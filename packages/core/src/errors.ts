@@ -1,5 +1,8 @@
 /** Codes of the configuration errors status-errors throws at startup (never on the request path). */
-export type StatusErrorsConfigCode = 'ERR_STATUS_ERRORS_INVALID_OPTION' | 'ERR_STATUS_ERRORS_INVALID_STATUS'
+export type StatusErrorsConfigCode =
+  | 'ERR_STATUS_ERRORS_INVALID_OPTION'
+  | 'ERR_STATUS_ERRORS_INVALID_STATUS'
+  | 'ERR_STATUS_ERRORS_MISPLACED'
 
 /** A mistake in the options or catalog given to status-errors, raised when the middleware is created. */
 export class StatusErrorsConfigError extends TypeError {
@@ -14,4 +17,20 @@ export class StatusErrorsConfigError extends TypeError {
 
 export function invalidOption(message: string): StatusErrorsConfigError {
   return new StatusErrorsConfigError('ERR_STATUS_ERRORS_INVALID_OPTION', message)
+}
+
+/**
+ * status-errors installed where it cannot keep its promise (after the routes, inside a prefixed
+ * plugin, after the routers). The message names the fix.
+ */
+export function misplacedInstall(message: string): StatusErrorsConfigError {
+  return new StatusErrorsConfigError('ERR_STATUS_ERRORS_MISPLACED', message)
+}
+
+/**
+ * Reports a misuse where the framework gives no earlier moment to fail: as a process warning, which
+ * Node prints to stderr and applications can route with `process.on('warning')`.
+ */
+export function warnMisuse(error: StatusErrorsConfigError): void {
+  process.emitWarning(error)
 }

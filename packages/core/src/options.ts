@@ -7,6 +7,11 @@ import { type Catalog, createCatalog, type StatusDefinition } from './statuses/c
 /** What `onError` learns about the error response it is called for. */
 export interface ErrorInfo {
   readonly status: number
+  /**
+   * Why the answer exists: `thrown` (a route's error), `timeout`, `unmatched` (404/405/501),
+   * `refused` (503 maintenance or shedding, 406 for `produces`).
+   */
+  readonly reason: 'thrown' | 'timeout' | 'unmatched' | 'refused'
   readonly method: string
   readonly path: string
 }

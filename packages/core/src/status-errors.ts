@@ -7,7 +7,7 @@ import { EMPTY_HEADERS, type ResponseHeaders } from './headers.js'
 import { expectLocation } from './helpers.js'
 import { HttpError } from './http-error.js'
 import { negotiateFormat } from './negotiate.js'
-import { type ErrorInfo, type ResolvedOptions, resolveOptions, type StatusErrorsOptions } from './options.js'
+import { type ResolvedOptions, resolveOptions, type StatusErrorsOptions } from './options.js'
 import { readString } from './read-property.js'
 import { type ErrorResponse, type PreparedStatus, prepareStatus, withHeaders } from './render/response.js'
 import { createRequiredHeaders } from './required-headers.js'
@@ -23,8 +23,16 @@ export interface RequestInfo {
   readonly accept: string | undefined
 }
 
-/** An error response plus the error it answers, for logging. */
-export interface HandledError extends ErrorResponse {
+/**
+ * Why an answer exists. Logging decides from this, never from the error object: only `thrown` and
+ * `timeout` answers can be server faults; `unmatched` (404/405/501), `refused` (503 maintenance or
+ * shedding, 406) and `accepted` (202) are the server working as configured.
+ */
+export type AnswerReason = 'thrown' | 'timeout' | 'unmatched' | 'refused' | 'accepted'
+
+/** A rendered response, why it exists, and the error it answers (for logging). */
+export interface Answer extends ErrorResponse {
+  readonly reason: AnswerReason
   readonly error: unknown
 }
 
@@ -35,16 +43,14 @@ export interface StatusErrors {
    * Classifies a thrown value and renders its response. Never throws. `routes` is asked only when
    * the answer is a 405 whose error carries no `Allow`.
    */
-  respondToError(thrown: unknown, request: RequestInfo, routes?: () => RouteMethods): HandledError
+  respondToError(thrown: unknown, request: RequestInfo, routes?: () => RouteMethods): Answer
   /** Answers a request no route handled: 404, 405 + Allow, 501, or 204 + Allow for OPTIONS. */
-  respondToUnmatched(request: RequestInfo, routes: RouteMethods): HandledError
-  /** Whether an option (timeouts, maintenance, shedding, `produces`, `success`) must act before the route. */
-  readonly needsGuard: boolean
+  respondToUnmatched(request: RequestInfo, routes: RouteMethods): Answer
   /**
    * Before the route: a 503 (maintenance, shedding) or 406 (`produces`) answer, or `undefined` to
    * let the request through. With `shed`, pass the response so its end releases its slot.
    */
-  admit(request: RequestInfo, lifecycle?: ResponseLifecycle): HandledError | undefined
+  admit(request: RequestInfo, lifecycle?: ResponseLifecycle): Answer | undefined
   /**
    * Starts the body and handler timers (when configured) on Node's request and response. A timeout
    * writes its answer directly and makes later writes harmless; `onTimeout` gets it for logging.
@@ -54,25 +60,15 @@ export interface StatusErrors {
     req: IncomingMessage,
     res: ServerResponse,
     request: RequestInfo,
-    onTimeout: (handled: HandledError) => void,
+    onTimeout: (handled: Answer) => void,
   ): AbortSignal | undefined
   /**
    * The documented 202 Accepted answer for work that continues in the background, with an
    * optional `Location` where its status can be followed (RFC 9110 §15.3.3).
    */
-  respondToAccepted(request: RequestInfo, location?: string): ErrorResponse
+  respondToAccepted(request: RequestInfo, location?: string): Answer
   /** The status a successful response should have (`success: 'documented'`); else `status` as it is. */
   successStatus(exchange: SuccessExchange): number
-  /**
-   * Logs an error response once: through `onError` when given, otherwise through the adapter's
-   * `defaultLog` for 5xx only (4xx are the client's business). Never throws.
-   */
-  report<TContext>(
-    handled: HandledError,
-    request: RequestInfo,
-    defaultLog: (error: unknown, context: TContext) => void,
-    context: TContext,
-  ): void
 }
 
 /**
@@ -84,7 +80,7 @@ export interface StatusErrors {
  */
 export function createStatusErrors(options?: StatusErrorsOptions): StatusErrors {
   const resolved = resolveOptions(options)
-  const { catalog, debug, methodNotAllowed, onError } = resolved
+  const { catalog, debug, methodNotAllowed } = resolved
   // Per status and format, everything but the detail and stack is rendered once.
   const prepared = new Map<number, PreparedStatus>()
   const requiredHeaders = createRequiredHeaders(resolved)
@@ -126,14 +122,15 @@ export function createStatusErrors(options?: StatusErrorsOptions): StatusErrors 
     response: ErrorResponse,
     extra: ResponseHeaders,
     defaultHeaders: ResponseHeaders,
-    error: unknown,
-  ): HandledError {
+    cause: { readonly reason: AnswerReason; readonly error: unknown },
+  ): Answer {
     return {
       status: response.status,
       headers: withHeaders(response, extra),
       defaultHeaders,
       body: response.body,
-      error,
+      reason: cause.reason,
+      error: cause.error,
     }
   }
 
@@ -142,30 +139,32 @@ export function createStatusErrors(options?: StatusErrorsOptions): StatusErrors 
     request: RequestInfo,
     detail: string | undefined,
     extra: ResponseHeaders,
-    error: Error,
+    cause: { readonly reason: AnswerReason; readonly error: unknown },
   ) {
-    return respond(render(status, request, detail, undefined), extra, requiredHeaders(status), error)
+    return respond(render(status, request, detail, undefined), extra, requiredHeaders(status), cause)
   }
   // Timeouts are logged like server faults; the errors are made once, not per request.
-  const bodyTimeoutError = new HttpError(
-    408,
-    `The request body did not arrive within ${resolved.bodyTimeout} ms.`,
-  )
-  const handlerTimeoutError = new HttpError(
-    resolved.handlerTimeoutStatus,
-    `The route did not start its response within ${resolved.handlerTimeout} ms.`,
-  )
+  const bodyTimeout = {
+    reason: 'timeout',
+    error: new HttpError(408, `The request body did not arrive within ${resolved.bodyTimeout} ms.`),
+  } as const
+  const handlerTimeout = {
+    reason: 'timeout',
+    error: new HttpError(
+      resolved.handlerTimeoutStatus,
+      `The route did not start its response within ${resolved.handlerTimeout} ms.`,
+    ),
+  } as const
 
   return {
     options: resolved,
-    needsGuard: resolved.needsGuard,
 
     admit(request, lifecycle) {
       const refusal = admission.check(request.accept, lifecycle)
       if (refusal === undefined) return undefined
       return refusal.status === 406
-        ? respondToStatus(406, request, refusal.detail, EMPTY_HEADERS, REFUSAL_ERRORS[406])
-        : respondToStatus(503, request, undefined, EMPTY_HEADERS, REFUSAL_ERRORS[503])
+        ? respondToStatus(406, request, refusal.detail, EMPTY_HEADERS, REFUSALS[406])
+        : respondToStatus(503, request, undefined, EMPTY_HEADERS, REFUSALS[503])
     },
 
     watchTimeouts(req, res, request, onTimeout) {
@@ -175,23 +174,22 @@ export function createStatusErrors(options?: StatusErrorsOptions): StatusErrors 
         handlerMs: resolved.handlerTimeout,
         respond: (kind) =>
           kind === 'body'
-            ? respondToStatus(408, request, undefined, CLOSE_CONNECTION, bodyTimeoutError)
+            ? respondToStatus(408, request, undefined, CLOSE_CONNECTION, bodyTimeout)
             : respondToStatus(
                 resolved.handlerTimeoutStatus,
                 request,
                 undefined,
                 EMPTY_HEADERS,
-                handlerTimeoutError,
+                handlerTimeout,
               ),
         onTimeout,
       })
     },
 
     respondToAccepted(request, location) {
-      const response = render(202, request, undefined, undefined)
-      if (location === undefined) return response
-      expectLocation(location)
-      return { ...response, headers: withHeaders(response, [['location', location]]) }
+      if (location !== undefined) expectLocation(location)
+      const extra: ResponseHeaders = location === undefined ? EMPTY_HEADERS : [['location', location]]
+      return respond(render(202, request, undefined, undefined), extra, EMPTY_HEADERS, ACCEPTED)
     },
 
     successStatus(exchange) {
@@ -205,7 +203,10 @@ export function createStatusErrors(options?: StatusErrorsOptions): StatusErrors 
         status === 405 && routes !== undefined
           ? [['allow', formatAllow(routes().pathMethods)]]
           : requiredHeaders(status)
-      return respond(render(status, request, detail, stack), headers, defaults, thrown)
+      return respond(render(status, request, detail, stack), headers, defaults, {
+        reason: 'thrown',
+        error: thrown,
+      })
     },
 
     respondToUnmatched(request, routes) {
@@ -216,6 +217,7 @@ export function createStatusErrors(options?: StatusErrorsOptions): StatusErrors 
           headers: [['allow', outcome.allow]],
           defaultHeaders: EMPTY_HEADERS,
           body: '',
+          reason: 'unmatched',
           error: undefined,
         }
       }
@@ -224,46 +226,26 @@ export function createStatusErrors(options?: StatusErrorsOptions): StatusErrors 
         render(outcome.status, request, undefined, undefined),
         extra,
         EMPTY_HEADERS,
-        UNMATCHED_ERRORS[outcome.status],
+        UNMATCHED[outcome.status],
       )
-    },
-
-    report(handled, request, defaultLog, context) {
-      if (handled.status < 400) return
-      try {
-        if (onError === undefined) {
-          // A 501 for an unknown method is the client's doing, a 503 for maintenance or shedding the
-          // configuration's: neither is a server fault to log.
-          if (handled.status >= 500 && !isDecidedByDesign(handled.error)) defaultLog(handled.error, context)
-          return
-        }
-        const info: ErrorInfo = { status: handled.status, method: request.method, path: request.path }
-        onError(handled.error, info)
-      } catch (hookFailure) {
-        // A failing logger must not take the response down; surface the failure instead.
-        defaultLog(hookFailure, context)
-      }
     },
   }
 }
 
 /** Shared error values for unmatched requests, so `onError` gets an error without a stack capture per request. */
-const UNMATCHED_ERRORS = {
-  404: new HttpError(404),
-  405: new HttpError(405),
-  501: new HttpError(501),
+const UNMATCHED = {
+  404: { reason: 'unmatched', error: new HttpError(404) },
+  405: { reason: 'unmatched', error: new HttpError(405) },
+  501: { reason: 'unmatched', error: new HttpError(501) },
 } as const
-
-/** Answers status-errors decided by design (unknown method, maintenance, shedding): not server faults. */
-function isDecidedByDesign(error: unknown): boolean {
-  return error === UNMATCHED_ERRORS[501] || error === REFUSAL_ERRORS[503]
-}
 
 /** Shared error values for refusals before the route: the server working as configured, not a fault. */
-const REFUSAL_ERRORS = {
-  406: new HttpError(406),
-  503: new HttpError(503),
+const REFUSALS = {
+  406: { reason: 'refused', error: new HttpError(406) },
+  503: { reason: 'refused', error: new HttpError(503) },
 } as const
+
+const ACCEPTED = { reason: 'accepted', error: undefined } as const
 
 /** RFC 9112 §9.6: after a 408 the request's framing is lost, so the server closes the connection. */
 const CLOSE_CONNECTION: ResponseHeaders = [['connection', 'close']]

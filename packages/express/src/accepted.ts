@@ -1,23 +1,26 @@
-import { createStatusErrors, type StatusErrors, writeNodeResponse } from '@status-errors/core'
+import type { AcceptedOptions } from '@status-errors/core'
+import { type Lifecycle, misplacedInstall } from '@status-errors/core/adapter'
 import type { Response } from 'express'
-import { findEngine } from './installation.js'
-import { toRequestInfo } from './request-info.js'
+import { isObjectLike, readAppStack, readMountedStack } from './router-layer.js'
 
-export interface AcceptedOptions {
-  /** Where the client can follow the work (RFC 9110 §15.3.3); a URI reference on one line. */
-  readonly location?: string
+/** The installation behind each handler `statusErrors()` returns. */
+const installationOfHandler = new WeakMap<object, Lifecycle<Response>>()
+/** Found per app on its first `accepted()`, by walking its stack. */
+const installationOfApp = new WeakMap<object, Lifecycle<Response>>()
+
+/** Sub-apps and routers nest a few levels deep; the limit only stops a router mounted in itself. */
+const MAX_DEPTH = 32
+
+export function registerInstallation(handlers: readonly object[], lifecycle: Lifecycle<Response>): void {
+  for (const handler of handlers) installationOfHandler.set(handler, lifecycle)
 }
-
-/** Engines found per app, so only an app's first `accepted()` walks its stack. */
-const engineByApp = new WeakMap<object, StatusErrors>()
-let defaultEngine: StatusErrors | undefined
 
 /**
  * Answers 202 Accepted for work that continues in the background (RFC 9110 §15.3.3), with the
  * documented body, negotiated like error bodies, and an optional `Location`. It uses the options of
- * the app's `statusGuard`/`statusErrors` (found in the app or the app it is mounted in); without
- * them, the defaults. Throws a TypeError for an invalid `location`. Writes nothing when the response
- * has already started (a timeout answered, for instance).
+ * the app's `statusErrors()` (in the app, one of its routers, or an app it is mounted in). Throws
+ * a TypeError for invalid options, and a `StatusErrorsConfigError` when the app has no
+ * `statusErrors()`. Writes nothing when the response has already started (a timeout answered).
  *
  * @example
  * app.post('/exports', (req, res) => {
@@ -26,34 +29,42 @@ let defaultEngine: StatusErrors | undefined
  * })
  */
 export function accepted(res: Response, options?: AcceptedOptions): void {
-  const location = readLocation(options)
-  const response = engineFor(res.app).respondToAccepted(toRequestInfo(res.req), location)
-  if (res.headersSent) return
-  writeNodeResponse(res, response)
+  installationOf(res.app).answerAccepted(res, options)
 }
 
-function engineFor(app: unknown): StatusErrors {
-  const key = typeof app === 'function' || (typeof app === 'object' && app !== null) ? app : undefined
-  const known = key === undefined ? undefined : engineByApp.get(key)
-  if (known !== undefined) return known
-  const found = findEngine(app)
-  if (found === undefined) {
-    // Not cached: status-errors may still be mounted after this first request.
-    defaultEngine ??= createStatusErrors()
-    return defaultEngine
+function installationOf(app: unknown): Lifecycle<Response> {
+  if (isObjectLike(app)) {
+    const known = installationOfApp.get(app)
+    if (known !== undefined) return known
+    const found = findInstallation(app)
+    if (found !== undefined) {
+      installationOfApp.set(app, found)
+      return found
+    }
   }
-  if (key !== undefined) engineByApp.set(key, found)
-  return found
+  throw misplacedInstall('accepted(res) needs app.use(statusErrors()) on the app that routes the request')
 }
 
-function readLocation(options: unknown): string | undefined {
-  if (options === undefined) return undefined
-  if (typeof options !== 'object' || options === null) {
-    throw new TypeError('status-errors: accepted(res, options) needs an options object such as { location }')
+/** Looks through the app's stack, its routers', then its parent apps'. */
+function findInstallation(app: object): Lifecycle<Response> | undefined {
+  let current: unknown = app
+  for (let depth = 0; depth < MAX_DEPTH && isObjectLike(current); depth++) {
+    const found = findInStack(readAppStack(current) ?? [], 0)
+    if (found !== undefined) return found
+    current = Reflect.get(current, 'parent')
   }
-  const location: unknown = Reflect.get(options, 'location')
-  if (location !== undefined && typeof location !== 'string') {
-    throw new TypeError('status-errors: accepted() needs "location" to be a string')
+  return undefined
+}
+
+function findInStack(stack: readonly unknown[], depth: number): Lifecycle<Response> | undefined {
+  for (const layer of stack) {
+    if (!isObjectLike(layer)) continue
+    const handle: unknown = Reflect.get(layer, 'handle')
+    const found = isObjectLike(handle) ? installationOfHandler.get(handle) : undefined
+    if (found !== undefined) return found
+    const mounted = readMountedStack(layer)
+    const nested = mounted !== undefined && depth < MAX_DEPTH ? findInStack(mounted, depth + 1) : undefined
+    if (nested !== undefined) return nested
   }
-  return location
+  return undefined
 }

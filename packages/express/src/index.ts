@@ -1,10 +1,13 @@
-/** Express adapter. */
+/** Express adapter: the middleware, `accepted()`, and the errors and helpers applications use. */
 
-/** Re-exported from core, so applications import one package. */
 export type {
+  AcceptedOptions,
   ErrorInfo,
   ErrorMapper,
   GuardOptions,
+  HelperOptions,
+  HttpErrorOptions,
+  StatusErrorsConfigCode,
   StatusErrorsOptions,
   TimeoutOptions,
 } from '@status-errors/core'
@@ -15,10 +18,8 @@ export {
   isHttpError,
   notImplemented,
   proxyAuthenticationRequired,
+  StatusErrorsConfigError,
   unauthorized,
 } from '@status-errors/core'
-export type { AcceptedOptions } from './accepted.js'
 export { accepted } from './accepted.js'
-export type { StatusErrorsHandlers } from './status-errors.js'
-export { statusErrors } from './status-errors.js'
-export { statusGuard } from './status-guard.js'
+export { type StatusErrorsHandlers, statusErrors } from './middleware.js'

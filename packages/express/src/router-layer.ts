@@ -1,6 +1,6 @@
 /**
  * Readers for Express's router internals (`layer`, `route`, `router.stack`). They are undocumented
- * and differ between Express 4, router 2.0-2.2 and router 2.3 (semantics.md §2a), so every read is
+ * and differ between Express 4, router 2.0-2.2 and router 2.3, so every read is
  * feature-detected on `unknown` values and never throws.
  */
 

@@ -1,19 +1,25 @@
-import type { FastifyReply } from 'fastify'
-import { engineOf } from './installed-engine.js'
-import { toRequestInfo } from './request-info.js'
-import { writeResponse } from './write-response.js'
+import type { AcceptedOptions } from '@status-errors/core'
+import { type Lifecycle, misplacedInstall } from '@status-errors/core/adapter'
+import type { FastifyInstance, FastifyReply } from 'fastify'
 
-export interface AcceptedOptions {
-  /** Where the client can follow the work (RFC 9110 §15.3.3); a URI reference on one line. */
-  readonly location?: string
+/**
+ * Where the plugin keeps its installation: a decorator on the root instance, which every
+ * encapsulated child inherits, so a reply reaches it through `reply.server` for free.
+ * `Symbol.for`, so two copies of this package still see each other's installation.
+ */
+export const INSTALLATION = Symbol.for('@status-errors/fastify.installation')
+
+/** The installation of the app `server` belongs to, if the plugin is registered. */
+export function installationOf(server: FastifyInstance | undefined): Lifecycle<FastifyReply> | undefined {
+  return (server as { readonly [INSTALLATION]?: Lifecycle<FastifyReply> } | undefined)?.[INSTALLATION]
 }
 
 /**
  * Answers 202 Accepted for work that continues in the background (RFC 9110 §15.3.3), with the
- * documented, negotiated body and an optional `Location`. It uses the options of the app's
- * status-errors plugin; on an app without the plugin, the default options. Throws a TypeError for
- * an invalid `location` (empty, or with CR, LF or NUL). Also available as `reply.accepted()` where
- * the plugin is registered.
+ * documented, negotiated body and an optional `Location`, through the app's status-errors plugin.
+ * Throws a TypeError for invalid options (a `location` that is empty or has CR, LF or NUL), and a
+ * `StatusErrorsConfigError` when the plugin is not registered. Writes nothing when the response has
+ * already started (a timeout answered). Also available as `reply.accepted()`.
  *
  * @example
  * app.post('/exports', async (request, reply) => {
@@ -22,8 +28,11 @@ export interface AcceptedOptions {
  * })
  */
 export function accepted(reply: FastifyReply, options?: AcceptedOptions): FastifyReply {
-  const response = engineOf(reply.server).respondToAccepted(toRequestInfo(reply.request), options?.location)
-  writeResponse(reply, response)
+  const installation = installationOf(reply.server)
+  if (installation === undefined) {
+    throw misplacedInstall('accepted(reply) needs the status-errors plugin: await app.register(statusErrors)')
+  }
+  installation.answerAccepted(reply, options)
   return reply
 }
 

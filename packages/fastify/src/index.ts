@@ -1,11 +1,13 @@
-/** Fastify plugin. */
+/** Fastify plugin: `statusErrors`, `frameworkErrors`, `accepted()`, and the errors and helpers applications use. */
 
-/** Re-exported from core, so users import one package. */
 export type {
+  AcceptedOptions,
   ErrorInfo,
   ErrorMapper,
   GuardOptions,
   HelperOptions,
+  HttpErrorOptions,
+  StatusErrorsConfigCode,
   StatusErrorsOptions,
   TimeoutOptions,
 } from '@status-errors/core'
@@ -16,8 +18,9 @@ export {
   isHttpError,
   notImplemented,
   proxyAuthenticationRequired,
+  StatusErrorsConfigError,
   unauthorized,
 } from '@status-errors/core'
-export { type AcceptedOptions, accepted } from './accepted.js'
+export { accepted } from './accepted.js'
 export { frameworkErrors } from './framework-errors.js'
 export { statusErrors } from './plugin.js'

@@ -1,14 +1,15 @@
-import { createStatusErrors, StatusErrorsConfigError, type StatusErrorsOptions } from '@status-errors/core'
-import type { FastifyInstance, FastifyPluginCallback } from 'fastify'
+import type { StatusErrorsOptions } from '@status-errors/core'
+import { createLifecycle, createStatusErrors, misplacedInstall } from '@status-errors/core/adapter'
+import type { FastifyInstance, FastifyPluginCallback, onRequestHookHandler } from 'fastify'
 import { fastifyPlugin } from 'fastify-plugin'
-import { acceptedMethod } from './accepted.js'
-import { installDocumentedSuccess } from './documented-success.js'
-import { installGuard } from './guard.js'
-import { ENGINE } from './installed-engine.js'
-import { logServerError } from './log-server-error.js'
-import { toRequestInfo } from './request-info.js'
-import { watchRouteMethods } from './route-methods.js'
-import { writeResponse } from './write-response.js'
+import { acceptedMethod, INSTALLATION, installationOf } from './accepted.js'
+import { assertPlacement } from './placement.js'
+import { createFastifyPort } from './port.js'
+import { watchRouteMethods } from './routes.js'
+import { installDocumentedSuccess } from './success.js'
+
+/** `request.timeoutSignal` as the hook sets it; users see it read-only (declared at the end of this file). */
+type SignalledRequest = { timeoutSignal: AbortSignal | undefined }
 
 function install(
   fastify: FastifyInstance,
@@ -16,46 +17,38 @@ function install(
   done: (error?: Error) => void,
 ): void {
   try {
-    // Options are validated here, so a mistake fails `register` at startup, not a request.
-    const engine = createStatusErrors(options)
     // Children inherit decorators, so a second registration anywhere in the app sees the first.
-    if (fastify.hasDecorator(ENGINE)) {
-      throw new StatusErrorsConfigError(
-        'ERR_STATUS_ERRORS_INVALID_OPTION',
+    if (installationOf(fastify) !== undefined) {
+      throw misplacedInstall(
         '@status-errors/fastify is already registered on this app; register it once, at the root',
       )
     }
-    fastify.decorate(ENGINE, engine)
+    assertPlacement(fastify)
+    // Options are validated here, so a mistake fails `register` at startup, not a request.
+    const engine = createStatusErrors(options)
+    const lifecycle = createLifecycle(engine, createFastifyPort(watchRouteMethods(fastify)))
+    fastify.decorate(INSTALLATION, lifecycle)
     fastify.decorateReply('accepted', acceptedMethod)
-    installGuard(fastify, engine)
-    installDocumentedSuccess(fastify, engine)
-    const routeMethodsOf = watchRouteMethods(fastify)
 
-    fastify.setErrorHandler((error: unknown, request, reply) => {
-      const info = toRequestInfo(request)
-      // Asked only for a 405 whose error carries no Allow (RFC 9110 §15.5.6).
-      const handled = engine.respondToError(error, info, () => routeMethodsOf(request, info.path))
-      if (reply.sent) {
-        // Hijacked or finished: the response belongs to someone else, or is over. Only report.
-      } else if (reply.raw.headersSent) {
-        // The handler's status and part of its body already went out: an error response cannot
-        // follow, and left open the response never ends. Closing the connection mid-message is how
-        // the client learns it is incomplete (RFC 9112 §8), as finalhandler does; on the next turn,
-        // so the bytes Node still holds corked reach the client first.
-        const response = reply.raw
-        setImmediate(() => response.destroy())
-      } else {
-        writeResponse(reply, handled)
+    if (lifecycle.actsBeforeRoute) {
+      if (engine.options.handlerTimeout !== undefined) {
+        // Declared on the request shape, so setting it does not change the object's layout per request.
+        fastify.decorateRequest('timeoutSignal', undefined)
       }
-      engine.report(handled, info, logServerError, request)
-    })
-
-    fastify.setNotFoundHandler((request, reply) => {
-      const info = toRequestInfo(request)
-      const handled = engine.respondToUnmatched(info, routeMethodsOf(request, info.path))
-      writeResponse(reply, handled)
-      engine.report(handled, info, logServerError, request)
-    })
+      // `onRequest` runs before the body is read, so the body timer covers its whole arrival
+      // (RFC 9110 §15.5.9), and for unmatched requests too.
+      const beforeRoute: onRequestHookHandler = (request, reply, next) => {
+        // Answering from a hook: the refusal is sent, and `next` is not called, so the route never runs.
+        if (!lifecycle.admit(reply)) return
+        const signal = lifecycle.startTimers(reply)
+        if (signal !== undefined) (request as unknown as SignalledRequest).timeoutSignal = signal
+        next()
+      }
+      fastify.addHook('onRequest', beforeRoute)
+    }
+    installDocumentedSuccess(fastify, lifecycle)
+    fastify.setErrorHandler((error: unknown, _request, reply) => lifecycle.answerError(reply, error))
+    fastify.setNotFoundHandler((_request, reply) => lifecycle.answerUnmatched(reply))
   } catch (error) {
     done(error as Error)
     return
@@ -64,12 +57,13 @@ function install(
 }
 
 /**
- * The status-errors plugin. Register it once, at the root, before the routes (Fastify fixes a
- * route's error handler when the route is registered): it takes over the root error handler and
- * not-found handler, and answers with the documented statuses.
+ * The status-errors plugin. Register it once, at the root, before any route (Fastify fixes a
+ * route's error handler when the route is registered): it takes over the error handler and the
+ * not-found handler, and answers with the documented statuses. Registered after routes or inside
+ * a prefixed plugin, it fails startup with a `StatusErrorsConfigError` that names the fix.
  *
  * @example
- * const app = fastify()
+ * const app = fastify({ frameworkErrors })
  * await app.register(statusErrors, { undocumented: 'collapse' })
  * app.get('/users/:id', async () => { throw httpError(404, 'No user with this id.') })
  */
@@ -77,3 +71,15 @@ export const statusErrors: FastifyPluginCallback<StatusErrorsOptions> = fastifyP
   name: '@status-errors/fastify',
   fastify: '4.x || 5.x',
 })
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /**
+     * With `timeout.handler`: aborts when the handler timeout answers for the route (or when the
+     * client goes away). Pass it to fetch, database calls … to stop work nobody waits for any more.
+     * `undefined` without `timeout.handler`. (Fastify 5's `request.signal` is its own
+     * `handlerTimeout`'s.)
+     */
+    readonly timeoutSignal: AbortSignal | undefined
+  }
+}

@@ -1,17 +1,28 @@
+import type { AcceptedOptions } from '@status-errors/core'
+import { type Lifecycle, misplacedInstall } from '@status-errors/core/adapter'
 import type { Context } from 'koa'
-import { installedEngine } from './installed-engine.js'
-import { requestInfoOf } from './request-info.js'
-import { writeDocumentedResponse } from './write-response.js'
 
-export interface AcceptedOptions {
-  /** Where the client can follow the work (RFC 9110 §15.3.3); a URI reference on one line. */
-  readonly location?: string
+/** The installation behind each `statusErrors()` middleware. */
+const installationOfMiddleware = new WeakMap<object, Lifecycle<Context>>()
+
+interface Found {
+  readonly middlewareCount: number
+  readonly lifecycle: Lifecycle<Context>
+}
+
+/** Looked up on an app's first `accepted()` and kept until its middleware list changes. */
+const installationOfApp = new WeakMap<object, Found>()
+
+export function registerInstallation(middleware: object, lifecycle: Lifecycle<Context>): void {
+  installationOfMiddleware.set(middleware, lifecycle)
 }
 
 /**
- * Answers 202 Accepted for work that continues in the background, with the documented body and an
- * optional `Location`. Uses the options of the app's `statusErrors()` (found in `app.middleware`),
- * or the defaults when the app has none. Throws a TypeError for a bad context or Location.
+ * Answers 202 Accepted for work that continues in the background (RFC 9110 §15.3.3), with the
+ * documented body and an optional `Location`, through the app's `statusErrors()` (found in
+ * `app.middleware`). Throws a TypeError for a bad context or options, and a
+ * `StatusErrorsConfigError` when the app has no `statusErrors()`. Writes nothing when the response
+ * has already started (a timeout answered).
  *
  * @example
  * router.post('/exports', (ctx) => {
@@ -21,9 +32,7 @@ export interface AcceptedOptions {
  */
 export function accepted(ctx: Context, options?: AcceptedOptions): void {
   if (!isContext(ctx)) throw new TypeError('status-errors: accepted(ctx) needs the Koa context')
-  const location = locationOf(options)
-  const response = installedEngine(ctx.app).respondToAccepted(requestInfoOf(ctx), location)
-  writeDocumentedResponse(ctx, response)
+  installationOf(ctx.app).answerAccepted(ctx, options)
 }
 
 function isContext(value: unknown): value is Context {
@@ -32,14 +41,19 @@ function isContext(value: unknown): value is Context {
   return typeof res === 'object' && res !== null && typeof Reflect.get(value, 'response') === 'object'
 }
 
-function locationOf(options: unknown): string | undefined {
-  if (options === undefined) return undefined
-  if (typeof options !== 'object' || options === null) {
-    throw new TypeError(
-      'status-errors: accepted(ctx, options) takes an object such as { location: "/jobs/42" }',
-    )
+/** Read from `app.middleware`, so requests that use no helper pay nothing. */
+function installationOf(app: unknown): Lifecycle<Context> {
+  const middleware: unknown =
+    typeof app === 'object' && app !== null ? Reflect.get(app, 'middleware') : undefined
+  if (typeof app === 'object' && app !== null && Array.isArray(middleware)) {
+    const known = installationOfApp.get(app)
+    if (known !== undefined && known.middlewareCount === middleware.length) return known.lifecycle
+    for (const entry of middleware) {
+      const lifecycle = typeof entry === 'function' ? installationOfMiddleware.get(entry) : undefined
+      if (lifecycle === undefined) continue
+      installationOfApp.set(app, { middlewareCount: middleware.length, lifecycle })
+      return lifecycle
+    }
   }
-  const location: unknown = Reflect.get(options, 'location')
-  if (location === undefined || typeof location === 'string') return location
-  throw new TypeError('status-errors: accepted() needs "location" to be a string')
+  throw misplacedInstall('accepted(ctx) needs app.use(statusErrors()) on the app, before its routers')
 }

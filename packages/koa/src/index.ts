@@ -1,10 +1,13 @@
-/** Middleware and helpers. */
+/** Koa adapter: the middleware, `accepted()`, and the errors and helpers applications use. */
 
-/** Errors, helpers and options, re-exported from core so that one package is enough. */
 export type {
+  AcceptedOptions,
   ErrorInfo,
   ErrorMapper,
   GuardOptions,
+  HelperOptions,
+  HttpErrorOptions,
+  StatusErrorsConfigCode,
   StatusErrorsOptions,
   TimeoutOptions,
 } from '@status-errors/core'
@@ -15,11 +18,11 @@ export {
   isHttpError,
   notImplemented,
   proxyAuthenticationRequired,
+  StatusErrorsConfigError,
   unauthorized,
 } from '@status-errors/core'
-export type { AcceptedOptions } from './accepted.js'
 export { accepted } from './accepted.js'
-export { statusErrors } from './status-errors.js'
+export { statusErrors } from './middleware.js'
 
 /**
  * `ctx.timeoutSignal`, set by `statusErrors({ timeout: { handler } })` before the routes run. It

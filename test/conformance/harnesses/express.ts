@@ -1,6 +1,6 @@
 import { createServer, type RequestListener } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { accepted, statusErrors, statusGuard } from '@status-errors/express'
+import { accepted, statusErrors } from '@status-errors/express'
 import type { NextFunction, Request, RequestHandler, Response } from 'express'
 import express4 from 'express4'
 import express5 from 'express5'
@@ -135,8 +135,9 @@ function addRoutes(major: ExpressMajor, target: object, routes: readonly RouteSp
 
 function buildApp(major: ExpressMajor, spec: AppSpec): RequestListener {
   const app = major.express()
-  // The documented installation: statusGuard before everything, statusErrors after the routes.
-  app.use(statusGuard(spec.options))
+  // The documented installation: the guard before everything, the handlers after the routes.
+  const errors = statusErrors(spec.options)
+  app.use(errors.guard)
   const { earlyHeaders } = spec
   if (earlyHeaders !== undefined) {
     app.use((_req, res, next) => {
@@ -151,7 +152,7 @@ function buildApp(major: ExpressMajor, spec: AppSpec): RequestListener {
     app.use(spec.mounted.prefix, router)
   }
   addRoutes(major, app, spec.routes)
-  app.use(statusErrors(spec.options))
+  app.use(errors)
   return app
 }
 

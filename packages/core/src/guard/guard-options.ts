@@ -33,8 +33,15 @@ export interface ResolvedGuardOptions {
   readonly handlerTimeoutStatus: 503 | 504
   readonly maintenance: (() => boolean) | undefined
   readonly maxInFlight: number | undefined
-  /** Whether any option here needs to run before the route. */
-  readonly needsGuard: boolean
+  /** Whether a request is checked before its route: `maintenance`, `shed` or `produces`. */
+  readonly admits: boolean
+  /** Whether timers start before the route: `timeout.body` or `timeout.handler`. */
+  readonly timed: boolean
+  /**
+   * The options given that act before or around the route, by name (`timeout`, `maintenance`,
+   * `shed`, `produces`, `success`): empty when status-errors only answers errors and unmatched requests.
+   */
+  readonly earlyOptions: readonly string[]
 }
 
 // RFC 9110 §8.3.1: media-type = type "/" subtype, both tokens.
@@ -59,6 +66,14 @@ export function resolveGuardOptions(options: GuardOptions): ResolvedGuardOptions
   const maxInFlight = shed === undefined ? undefined : expectMaxInFlight(shed)
   const maintenanceCheck =
     typeof maintenance === 'function' ? maintenance : maintenance === true ? always : undefined
+  const timed = body !== undefined || handler !== undefined
+  const earlyOptions = [
+    ...(timed ? ['timeout'] : []),
+    ...(maintenanceCheck !== undefined ? ['maintenance'] : []),
+    ...(maxInFlight !== undefined ? ['shed'] : []),
+    ...(produces !== undefined ? ['produces'] : []),
+    ...(success === 'documented' ? ['success'] : []),
+  ]
   return {
     success,
     produces,
@@ -67,13 +82,9 @@ export function resolveGuardOptions(options: GuardOptions): ResolvedGuardOptions
     handlerTimeoutStatus: handlerStatus,
     maintenance: maintenanceCheck,
     maxInFlight,
-    needsGuard:
-      success === 'documented' ||
-      produces !== undefined ||
-      body !== undefined ||
-      handler !== undefined ||
-      maintenanceCheck !== undefined ||
-      maxInFlight !== undefined,
+    admits: maintenanceCheck !== undefined || maxInFlight !== undefined || produces !== undefined,
+    timed,
+    earlyOptions,
   }
 }
 

@@ -1,6 +1,25 @@
+import type { Lifecycle } from '@status-errors/core/adapter'
+import type { Context } from 'koa'
+
 /**
- * Whether a route set the response status itself, for `success: 'documented'` (an explicit status
- * always wins). Koa cannot tell: its body setter assigns 200 (or 204 for a null body) through the
+ * `success: 'documented'`, applied when the route is done and before Koa writes: core decides from
+ * the status, whether the route set it, and the body. A 204 gets a null body, so Koa sends no
+ * content headers (RFC 9110 §15.3.5).
+ */
+export function applyDocumentedSuccess(lifecycle: Lifecycle<Context>, ctx: Context): void {
+  const status = ctx.status
+  const documented = lifecycle.successStatus(ctx, ctx.method, {
+    status,
+    explicit: hasExplicitStatus(ctx.response),
+    body: ctx.body,
+  })
+  if (documented === status) return
+  ctx.status = documented
+  if (documented === 204) ctx.body = null
+}
+
+/*
+ * Whether a route set the response status itself (an explicit status always wins). Koa cannot tell: its body setter assigns 200 (or 204 for a null body) through the
  * same status setter, which marks `_explicitStatus` either way. So the status setter of the app's
  * response prototype is wrapped, once per app, to flag assignments that do not come from inside the
  * body setter. Nothing is wrapped unless an app uses `success: 'documented'`, and nothing is
@@ -25,7 +44,7 @@ export function trackExplicitStatus(response: object): boolean {
 }
 
 /** Whether the status was set by the app rather than by Koa (default 404, body setter's 200/204). */
-export function hasExplicitStatus(response: object): boolean {
+function hasExplicitStatus(response: object): boolean {
   return Reflect.get(response, EXPLICIT_STATUS) === true
 }
 

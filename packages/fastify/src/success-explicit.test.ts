@@ -1,7 +1,7 @@
 import type { FastifyReply } from 'fastify'
 import { describe, expect, it } from 'vitest'
 import { fastifyMajors } from '../../../test/conformance/harnesses/fastify.js'
-import { explicitStatusReader } from './explicit-status.js'
+import { explicitStatusReader } from './success.js'
 
 /** A reply whose `code` behaves as given: what a Fastify version without the flag could look like. */
 function replyWithCode(code: (this: Record<string, unknown>, status: number) => unknown): FastifyReply {

@@ -1,4 +1,4 @@
-import { CATCH_ALL_PROBE_PATH, type RouteMethods } from '@status-errors/core'
+import { CATCH_ALL_PROBE_PATH, type RouteMethods } from '@status-errors/core/adapter'
 import {
   addRouteMethods,
   matchLayer,

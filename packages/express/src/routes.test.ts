@@ -4,7 +4,7 @@ import type { RunningApp } from '../../../test/conformance/harness.js'
 import { addRoute, expressMajors, listen } from '../../../test/conformance/harnesses/express.js'
 import { sendRaw } from '../../../test/conformance/http-client.js'
 import { statusErrors } from './index.js'
-import { createRouteMethodsReader } from './route-methods.js'
+import { createRouteMethodsReader } from './routes.js'
 
 const running: RunningApp[] = []
 

@@ -1,4 +1,43 @@
-import type { FastifyReply } from 'fastify'
+import type { Lifecycle } from '@status-errors/core/adapter'
+import type { FastifyInstance, FastifyReply, onSendHookHandler } from 'fastify'
+
+/**
+ * With `success: 'documented'`, an `onSend` hook gives core the status, whether the route set it
+ * and the payload, just before the response starts, and applies core's answer (201 for a POST, 204
+ * for a DELETE without a body; core removes a 204's content headers). Added only with that option:
+ * otherwise no hook runs.
+ */
+export function installDocumentedSuccess(fastify: FastifyInstance, lifecycle: Lifecycle<FastifyReply>): void {
+  if (!lifecycle.rewritesSuccess) return
+  const explicitStatus = explicitStatusReader()
+  let warned = false
+
+  /** Unknown counts as explicit: the route's status is never overridden on a guess. */
+  function isExplicit(reply: FastifyReply): boolean {
+    const explicit = explicitStatus(reply)
+    if (explicit !== undefined) return explicit
+    if (!warned) {
+      warned = true
+      fastify.log.warn(
+        'status-errors: this Fastify version does not tell an explicit status from the default one; success: "documented" leaves statuses as they are',
+      )
+    }
+    return true
+  }
+
+  const onSend: onSendHookHandler<unknown> = (request, reply, payload, done) => {
+    const status = reply.statusCode
+    const next = lifecycle.successStatus(reply, request.method, {
+      status,
+      explicit: isExplicit(reply),
+      body: payload,
+    })
+    if (next === status) return done(null, payload)
+    reply.code(next)
+    return done(null, next === 204 ? null : payload)
+  }
+  fastify.addHook('onSend', onSend)
+}
 
 /**
  * The description of the symbol Fastify 4 and 5 set on a reply when `reply.code()` runs (and so

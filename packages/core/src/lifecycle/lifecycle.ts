@@ -1,0 +1,183 @@
+import { isAnsweredByTimeout } from '../guard/node-timeouts.js'
+import type { ErrorInfo } from '../options.js'
+import type { Answer, RequestInfo, StatusErrors } from '../status-errors.js'
+import { abandonResponse } from './abandon.js'
+import { readAcceptedLocation } from './accepted-options.js'
+import { dropContentHeaders, isEmptyBody } from './no-content.js'
+import type { AdapterPort } from './port.js'
+
+/** What a route left behind when its response is about to start, as the framework knows it. */
+export interface RouteOutcome {
+  readonly status: number
+  /** Whether the route set the status itself: an explicit status always wins. */
+  readonly explicit: boolean
+  /** The body, or the first chunk written; `isEmptyBody` decides whether it counts as content. */
+  readonly body: unknown
+}
+
+/**
+ * The request lifecycle of one installation, run by core for every framework. Each phase decides,
+ * renders, writes (through the adapter's port) and reports, once.
+ */
+export interface Lifecycle<TContext> {
+  readonly engine: StatusErrors
+  /** Whether a phase must run before the route (admission or timers): adapters add their hook only then. */
+  readonly actsBeforeRoute: boolean
+  /** Whether `success: 'documented'` is on: adapters watch successful responses only then. */
+  readonly rewritesSuccess: boolean
+  /** Before the route: answers 503 (maintenance, shedding) or 406 (`produces`) and returns `false`; `true` lets the route run. */
+  admit(context: TContext): boolean
+  /** Starts the body and handler timers; returns the signal routes can pass on (with `timeout.handler`). */
+  startTimers(context: TContext): AbortSignal | undefined
+  /** Answers a thrown value, or closes the connection when the response already started. */
+  answerError(context: TContext, thrown: unknown): void
+  /** Answers a request no route answered: 404, 405 + Allow, 501, or OPTIONS 204 + Allow. */
+  answerUnmatched(context: TContext): void
+  /**
+   * Answers 202 Accepted (RFC 9110 §15.3.3). Throws a TypeError for bad options; writes nothing
+   * once the response has started (a timeout answered, or the route did).
+   */
+  answerAccepted(context: TContext, options: unknown): void
+  /** Whether a route ending with the default 200 for `method` may get another status: only those are watched. */
+  watchesSuccess(method: string): boolean
+  /** The documented success status for what the route left; a 204 loses its content headers here. */
+  successStatus(context: TContext, method: string, outcome: RouteOutcome): number
+}
+
+/**
+ * Binds an engine to an adapter's port. Made once per installation: nothing here allocates per
+ * request beyond the request facts of the phase that runs.
+ */
+export function createLifecycle<TContext>(
+  engine: StatusErrors,
+  port: AdapterPort<TContext>,
+): Lifecycle<TContext> {
+  const { options } = engine
+  const { onError } = options
+  const watchedMethods = new Map<string, boolean>()
+
+  function report(context: TContext, answer: Answer, request: RequestInfo): void {
+    if (answer.status < 400) return
+    try {
+      if (onError === undefined) {
+        // Only a route's failure or a timeout can be a server fault; a 501 for an unknown method
+        // or a 503 while shedding is the server working as configured.
+        if (answer.status >= 500 && (answer.reason === 'thrown' || answer.reason === 'timeout')) {
+          port.log(context, answer.error)
+        }
+        return
+      }
+      const info: ErrorInfo = {
+        status: answer.status,
+        reason: answer.reason as ErrorInfo['reason'],
+        method: request.method,
+        path: request.path,
+      }
+      onError(answer.error, info)
+    } catch (hookFailure) {
+      // A failing logger must not take the response down; surface the failure instead.
+      port.log(context, hookFailure)
+    }
+  }
+
+  function answer(context: TContext, response: Answer, request: RequestInfo): void {
+    port.write(context, response)
+    report(context, response, request)
+  }
+
+  function answerUnmatched(context: TContext): void {
+    const res = port.nodeResponse(context)
+    if (res.headersSent) {
+      // A timeout answered and the slow route passed the request on: nothing is left to do.
+      // Otherwise a handler started a response and passed it on: it can only be cut.
+      if (!isAnsweredByTimeout(res)) abandonResponse(res)
+      return
+    }
+    const request = port.request(context)
+    answer(context, engine.respondToUnmatched(request, port.routeMethods(context)), request)
+  }
+
+  return {
+    engine,
+    actsBeforeRoute: options.admits || options.timed,
+    rewritesSuccess: options.success === 'documented',
+
+    admit(context) {
+      if (!options.admits) return true
+      const request = port.request(context)
+      // Node's response: with `shed`, its 'close' gives the request's slot back.
+      const refusal = engine.admit(request, port.nodeResponse(context))
+      if (refusal === undefined) return true
+      answer(context, refusal, request)
+      return false
+    },
+
+    startTimers(context) {
+      if (!options.timed) return undefined
+      const request = port.request(context)
+      return engine.watchTimeouts(
+        port.nodeRequest(context),
+        port.nodeResponse(context),
+        request,
+        (timeout) => {
+          port.timedOut?.(context)
+          report(context, timeout, request)
+        },
+      )
+    },
+
+    answerError(context, thrown) {
+      const res = port.nodeResponse(context)
+      // After a timeout answered, the route's late failure (often its aborted signal) has nothing to answer.
+      if (isAnsweredByTimeout(res)) return
+      const request = port.request(context)
+      const routes = () => port.routeMethods(context)
+      let response = engine.respondToError(thrown, request, routes)
+      if (res.headersSent || res.destroyed) {
+        abandonResponse(res)
+        report(context, response, request)
+        return
+      }
+      if (isRoutingVerdict(response) && port.rejectedByRouter?.(context) === true) {
+        response = engine.respondToUnmatched(request, routes())
+      }
+      answer(context, response, request)
+    },
+
+    answerUnmatched,
+
+    answerAccepted(context, acceptedOptions) {
+      const location = readAcceptedLocation(acceptedOptions)
+      // Rendered (and the Location checked) first, so a bad Location throws whatever the state.
+      const response = engine.respondToAccepted(port.request(context), location)
+      if (port.nodeResponse(context).headersSent) return
+      port.write(context, response)
+    },
+
+    watchesSuccess(method) {
+      let watched = watchedMethods.get(method)
+      if (watched === undefined) {
+        // Asked once per method: can a route ending with the default 200 get another status?
+        const exchange = { method, status: 200, explicit: false }
+        watched =
+          engine.successStatus({ ...exchange, hasBody: true }) !== 200 ||
+          engine.successStatus({ ...exchange, hasBody: false }) !== 200
+        watchedMethods.set(method, watched)
+      }
+      return watched
+    },
+
+    successStatus(context, method, outcome) {
+      const { status, explicit, body } = outcome
+      const documented = engine.successStatus({ method, status, explicit, hasBody: !isEmptyBody(body) })
+      if (documented === 204 && status !== 204) dropContentHeaders(port.headers(context))
+      return documented
+    },
+  }
+}
+
+/** A 405 without `Allow` or a 501: what a router throws when it rejects a request no route matched. */
+function isRoutingVerdict(response: Answer): boolean {
+  if (response.status === 501) return true
+  return response.status === 405 && !response.headers.some(([name]) => name === 'allow')
+}

@@ -1,0 +1,37 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { HeaderTarget } from '../headers.js'
+import type { ErrorResponse } from '../render/response.js'
+import type { RequestInfo } from '../status-errors.js'
+import type { RouteMethods } from '../unmatched.js'
+
+/**
+ * What an adapter tells core about its framework; everything else (what to answer, when, how to
+ * log it, what to do once headers are out) is decided by core's lifecycle. `TContext` is whatever
+ * the framework hands a middleware: Express's `res`, Koa's `ctx`, Fastify's `reply`.
+ */
+export interface AdapterPort<TContext> {
+  /** The request facts core decides from: method, path without the query string, Accept. */
+  request(context: TContext): RequestInfo
+  /** Node's request under the framework's: the body timer watches it. */
+  nodeRequest(context: TContext): IncomingMessage
+  /** Node's response under the framework's: timers, shedding, and whether headers are already out. */
+  nodeResponse(context: TContext): ServerResponse
+  /** Where the response's headers can be read, set and removed before it starts. */
+  headers(context: TContext): HeaderTarget
+  /**
+   * Writes a whole answer through the framework: status, `headers` (with `writeErrorHeaders`, in
+   * the order the framework needs) and body. Called only while no header has been sent.
+   */
+  write(context: TContext, answer: ErrorResponse): void
+  /** The framework's default log channel, for server faults when no `onError` is given. */
+  log(context: TContext, error: unknown): void
+  /** What the router knows about the request's path (for 405's `Allow`, 501 and OPTIONS). */
+  routeMethods(context: TContext): RouteMethods
+  /**
+   * Whether a thrown 405 or 501 is the router's own verdict on a request no route matched
+   * (@koa/router's `allowedMethods({ throw: true })`), so core answers it as unmatched.
+   */
+  rejectedByRouter?(context: TContext): boolean
+  /** A timeout answered on Node's response: the framework must drop what the route sends later. */
+  timedOut?(context: TContext): void
+}

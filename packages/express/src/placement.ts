@@ -1,0 +1,71 @@
+import { misplacedInstall, warnMisuse } from '@status-errors/core/adapter'
+import { isObjectLike, readAppStack, readMountedStack, readRoute } from './router-layer.js'
+
+/** The handlers of one installation, as they appear as layers in an app's stack. */
+export interface InstalledHandlers {
+  readonly guard: object
+  readonly unmatched: object
+  /** The options that act before the routes, by name; empty when the guard is optional. */
+  readonly earlyOptions: readonly string[]
+}
+
+/**
+ * Checks where an installation sits in an app's stack, once per app, on the first request one of
+ * its handlers sees (Express offers no earlier moment: `app.use` calls nothing). Returns `true`
+ * when the handlers sit before some of the routes: the unmatched handler must then pass requests
+ * on, or every route after it would answer 404.
+ */
+export function createPlacementCheck(handlers: InstalledHandlers): (app: unknown) => boolean {
+  const checked = new WeakMap<object, boolean>()
+  return function isBeforeRoutes(app) {
+    if (!isObjectLike(app)) return false
+    let early = checked.get(app)
+    if (early === undefined) {
+      early = checkPlacement(app, handlers)
+      checked.set(app, early)
+    }
+    return early
+  }
+}
+
+function checkPlacement(app: object, handlers: InstalledHandlers): boolean {
+  const stack = readAppStack(app) ?? []
+  const positions = stack.map(describeLayer(handlers))
+  const unmatchedAt = positions.indexOf('unmatched')
+  const guardAt = positions.indexOf('guard')
+  const firstRoute = positions.indexOf('routes')
+  const beforeRoutes = unmatchedAt !== -1 && positions.lastIndexOf('routes') > unmatchedAt
+  if (beforeRoutes) {
+    warnMisuse(
+      misplacedInstall(
+        'app.use(statusErrors()) is mounted before some routes, which would make them all answer 404; ' +
+          'until it is moved they are passed through. Mount app.use(errors) after the last route ' +
+          '(and app.use(errors.guard) before the first).',
+      ),
+    )
+  }
+  if (handlers.earlyOptions.length > 0 && (guardAt === -1 || (firstRoute !== -1 && guardAt > firstRoute))) {
+    warnMisuse(missingGuard(handlers.earlyOptions))
+  }
+  return beforeRoutes
+}
+
+type LayerKind = 'guard' | 'unmatched' | 'routes' | 'other'
+
+function describeLayer(handlers: InstalledHandlers): (layer: unknown) => LayerKind {
+  return (layer) => {
+    const handle: unknown = isObjectLike(layer) ? Reflect.get(layer, 'handle') : undefined
+    if (handle === handlers.guard) return 'guard'
+    if (handle === handlers.unmatched) return 'unmatched'
+    if (readRoute(layer) !== undefined || (readMountedStack(layer)?.length ?? 0) > 0) return 'routes'
+    return 'other'
+  }
+}
+
+/** The options that need the guard, given without it: they would silently do nothing. */
+export function missingGuard(earlyOptions: readonly string[]) {
+  return misplacedInstall(
+    `the option(s) ${earlyOptions.join(', ')} act before the routes and do nothing without the guard: ` +
+      'const errors = statusErrors(options); app.use(errors.guard) before the routes, app.use(errors) after them.',
+  )
+}

@@ -1,0 +1,71 @@
+import { inspect, types } from 'node:util'
+import { type AdapterPort, type ErrorResponse, writeErrorHeaders } from '@status-errors/core/adapter'
+import type { Context } from 'koa'
+import { rejectedByRouter, routeMethodsOf } from './routes.js'
+
+/** Koa as core sees it: the context is Koa's `ctx`. */
+export const koaPort: AdapterPort<Context> = {
+  request: (ctx) => ({ method: ctx.method, path: ctx.path, accept: ctx.req.headers.accept }),
+  nodeRequest: (ctx) => ctx.req,
+  nodeResponse: (ctx) => ctx.res,
+  headers: (ctx) => ctx.res,
+  write: writeThroughKoa,
+  log: emitAppError,
+  routeMethods: routeMethodsOf,
+  rejectedByRouter,
+}
+
+/**
+ * Writes core's answer through Koa, which sends it once the middleware chain returns (so Koa's own
+ * `ctx.onerror` never runs, and headers set before the error — CORS, request ids — survive: Koa's
+ * handler removes them all). The headers go last: Koa's body setter sets a Content-Length of its
+ * own, and core's must win; for HEAD the body is empty and core's Content-Length is the GET
+ * length (RFC 9110 §9.3.2).
+ */
+function writeThroughKoa(ctx: Context, answer: ErrorResponse): void {
+  // Koa's own error handler writes even when a handler had opted out of Koa's response.
+  if (ctx.respond === false) ctx.respond = true
+  ctx.status = answer.status
+  if (answer.status === 204) {
+    // A 204 has no content and no Content-Length (RFC 9110 §15.3.5, §8.6): a null body makes Koa
+    // drop its content headers and send none.
+    ctx.body = null
+  } else {
+    // With a Content-Type already set, Koa's body setter skips guessing one from the string (a
+    // MIME lookup per response).
+    const contentType = answer.headers.find(([name]) => name === 'content-type')?.[1]
+    if (contentType !== undefined) ctx.res.setHeader('content-type', contentType)
+    ctx.body = answer.body
+  }
+  writeErrorHeaders(ctx.res, answer)
+}
+
+/**
+ * The default log, as Koa does it: `app.emit('error', err, ctx)`. Koa's default listener throws a
+ * TypeError for anything that is not an Error (`throw 'x'`), so such values are wrapped, the
+ * original kept as `cause`. Never throws: the response is already written and a failing listener
+ * must not replace it with Koa's text/plain 500.
+ */
+function emitAppError(ctx: Context, error: unknown): void {
+  try {
+    ctx.app.emit('error', asError(error), ctx)
+  } catch (failure) {
+    // Koa's default listener reads `status` and `expose`, which throw on hostile values.
+    try {
+      ctx.app.emit(
+        'error',
+        new Error('status-errors: an "error" listener threw while logging an error', { cause: failure }),
+        ctx,
+      )
+    } catch {
+      // The listener fails on plain Errors too: there is nowhere left to report to.
+    }
+  }
+}
+
+function asError(value: unknown): Error {
+  if (types.isNativeError(value) || value instanceof Error) return value
+  // `inspect` reads no getters and sees through proxies, so hostile values cannot throw here.
+  const preview = inspect(value, { depth: 0, breakLength: Number.POSITIVE_INFINITY })
+  return new Error(`non-error thrown: ${preview}`, { cause: value })
+}

@@ -1,0 +1,163 @@
+import { CATCH_ALL_PROBE_PATH, type RouteMethods } from '@status-errors/core/adapter'
+import type { Context } from 'koa'
+
+/**
+ * What @koa/router (or its older name, koa-router) knows about a request no route answered. The
+ * router is not a dependency of the adapter, so its objects arrive as `unknown` and are narrowed here.
+ */
+
+/** A routing layer that answers some methods (upper-case; a GET route also lists HEAD). */
+interface RouteLayer {
+  readonly methods: readonly string[]
+}
+
+/** A router: its `stack` holds every layer, nested routers' layers included (they are copied in). */
+interface RouterLike {
+  readonly stack: readonly unknown[]
+}
+
+/** No router saw the request: nothing is known about its path, so the answer is a plain 404. */
+const WITHOUT_ROUTER: RouteMethods = Object.freeze({ pathMethods: new Set<string>(), appMethods: undefined })
+
+/**
+ * `ctx.matched` lists every layer whose path matched, for any method, across all routers the
+ * request went through; root catch-alls are left out. `router.all()` layers list every method, so
+ * their path is never a 405.
+ */
+export function routeMethodsOf(ctx: Context): RouteMethods {
+  const matched: unknown = Reflect.get(ctx, 'matched')
+  if (!Array.isArray(matched)) return WITHOUT_ROUTER
+  const pathMethods = new Set<string>()
+  for (const layer of matched) {
+    if (!isRouteLayer(layer) || isRootCatchAll(layer)) continue
+    for (const method of layer.methods) pathMethods.add(method)
+  }
+  return { pathMethods, appMethods: appMethodsOf(ctx.app, Reflect.get(ctx, 'router'), matched) }
+}
+
+/**
+ * Whether a router saw the request and no route of it matched: then a thrown 405 or 501 is
+ * `allowedMethods({ throw: true })`'s verdict, not a route's own error.
+ */
+export function rejectedByRouter(ctx: Context): boolean {
+  return Reflect.get(ctx, 'routeMatched') !== true && Array.isArray(Reflect.get(ctx, 'matched'))
+}
+
+/** `router.routes()` returns a dispatch function that carries its router as `.router`. */
+export function routerOfMiddleware(middleware: unknown): RouterLike | undefined {
+  if (typeof middleware !== 'function') return undefined
+  const router: unknown = Reflect.get(middleware, 'router')
+  return isRouter(router) ? router : undefined
+}
+
+function isRouteLayer(value: unknown): value is RouteLayer {
+  if (typeof value !== 'object' || value === null) return false
+  const methods: unknown = Reflect.get(value, 'methods')
+  return Array.isArray(methods) && methods.length > 0 && methods.every((method) => typeof method === 'string')
+}
+
+function isRouter(value: unknown): value is RouterLike {
+  return typeof value === 'object' && value !== null && Array.isArray(Reflect.get(value, 'stack'))
+}
+
+/** Layers live as long as their router: each is probed once. */
+const probed = new WeakMap<RouteLayer, boolean>()
+
+/**
+ * Whether a layer is a root catch-all (`router.options('/{*rest}', cors())`, an SPA
+ * `router.get('/{*rest}')`): such a layer matches every path, so counting its methods would turn
+ * every unknown path into a 405.
+ */
+function isRootCatchAll(layer: RouteLayer): boolean {
+  let answer = probed.get(layer)
+  if (answer === undefined) {
+    answer = matchesPath(layer, CATCH_ALL_PROBE_PATH)
+    probed.set(layer, answer)
+  }
+  return answer
+}
+
+function matchesPath(layer: RouteLayer, path: string): boolean {
+  const match: unknown = Reflect.get(layer, 'match')
+  if (typeof match !== 'function') return false
+  try {
+    return Reflect.apply(match, layer, [path]) === true
+  } catch {
+    // A layer without a usable pattern (`router.get('')`) matches nothing, the probe included.
+    return false
+  }
+}
+
+/** What the app's top-level routers hold, with what is needed to notice that it changed. */
+interface AppRoutes {
+  readonly middlewareCount: number
+  readonly routers: readonly RouterLike[]
+  readonly stackSizes: readonly number[]
+  readonly routerSet: ReadonlySet<unknown>
+  readonly layers: ReadonlySet<unknown>
+  readonly methods: ReadonlySet<string>
+}
+
+/** Collected on the first unmatched request and kept until a middleware or route is added. */
+const routesOfApp = new WeakMap<object, AppRoutes>()
+
+/**
+ * The methods of every route of the app, for the 501 decision (RFC 9110 §15.6.2: 501 only for a
+ * method no resource supports). Routers are found in `app.middleware` (`app.use(router.routes())`).
+ * When routing happened out of sight — the router that dispatched the request, or a layer that
+ * matched it, belongs to no top-level router (koa-compose, koa-mount) — the list would be
+ * incomplete, so the answer is `undefined` and core never answers 501.
+ */
+function appMethodsOf(
+  app: object,
+  dispatchingRouter: unknown,
+  matchedLayers: readonly unknown[],
+): ReadonlySet<string> | undefined {
+  const routes = appRoutesOf(app)
+  if (routes === undefined) return undefined
+  if (dispatchingRouter !== undefined && !routes.routerSet.has(dispatchingRouter)) return undefined
+  for (const layer of matchedLayers) {
+    if (!routes.layers.has(layer)) return undefined
+  }
+  return routes.methods
+}
+
+function appRoutesOf(app: object): AppRoutes | undefined {
+  const middleware: unknown = Reflect.get(app, 'middleware')
+  if (!Array.isArray(middleware)) return undefined
+  const known = routesOfApp.get(app)
+  if (known !== undefined && isCurrent(known, middleware)) return known
+  const routes = collectRoutes(middleware)
+  routesOfApp.set(app, routes)
+  return routes
+}
+
+function isCurrent(routes: AppRoutes, middleware: readonly unknown[]): boolean {
+  return (
+    routes.middlewareCount === middleware.length &&
+    routes.routers.every((router, index) => router.stack.length === routes.stackSizes[index])
+  )
+}
+
+function collectRoutes(middleware: readonly unknown[]): AppRoutes {
+  const routers: RouterLike[] = []
+  const layers = new Set<unknown>()
+  const methods = new Set<string>()
+  for (const entry of middleware) {
+    const router = routerOfMiddleware(entry)
+    if (router === undefined) continue
+    routers.push(router)
+    for (const layer of router.stack) {
+      layers.add(layer)
+      if (isRouteLayer(layer)) for (const method of layer.methods) methods.add(method)
+    }
+  }
+  return {
+    middlewareCount: middleware.length,
+    routers,
+    stackSizes: routers.map((router) => router.stack.length),
+    routerSet: new Set(routers),
+    layers,
+    methods,
+  }
+}
