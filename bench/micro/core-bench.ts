@@ -1,7 +1,7 @@
+import { httpError } from '@status-errors/core'
 import {
   classifyError,
   createStatusErrors,
-  httpError,
   negotiateFormat,
   type RequestInfo,
 } from '@status-errors/core/adapter'

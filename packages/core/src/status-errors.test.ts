@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { StatusErrorsConfigError } from './errors.js'
 import { httpError } from './http-error.js'
-import { createStatusErrors, type RequestInfo } from './status-errors.js'
+import { createStatusErrors, type RequestInfo, type StatusErrors } from './status-errors.js'
 
 const get: RequestInfo = { method: 'GET', path: '/x', accept: undefined }
 const head: RequestInfo = { method: 'HEAD', path: '/x', accept: undefined }
@@ -62,20 +62,23 @@ describe('createStatusErrors', () => {
       headers: [['allow', 'GET, HEAD, OPTIONS']],
       defaultHeaders: [],
       body: '',
+      reason: 'unmatched',
       error: undefined,
     })
   })
 
-  it('gives onError an error for unmatched requests', () => {
-    const onError = vi.fn()
-    const engine = createStatusErrors({ onError })
-    const handled = engine.respondToUnmatched(get, { pathMethods: new Set(['POST']), appMethods: undefined })
-    engine.report(handled, get, () => undefined, undefined)
-    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ status: 405 }), {
-      status: 405,
-      method: 'GET',
-      path: '/x',
-    })
+  it.each([
+    ['a thrown error', (engine: StatusErrors) => engine.respondToError(new Error('x'), get), 'thrown'],
+    [
+      'an unmatched request',
+      (engine: StatusErrors) =>
+        engine.respondToUnmatched(get, { pathMethods: new Set(), appMethods: undefined }),
+      'unmatched',
+    ],
+    ['a maintenance refusal', (engine: StatusErrors) => engine.admit(get), 'refused'],
+    ['a 202', (engine: StatusErrors) => engine.respondToAccepted(get), 'accepted'],
+  ])('says why it answers %s', (_name, answer, reason) => {
+    expect(answer(createStatusErrors({ maintenance: true }))?.reason).toBe(reason)
   })
 
   it('includes the stack only with debug', () => {
@@ -84,49 +87,6 @@ describe('createStatusErrors', () => {
     expect(createStatusErrors({ debug: true }).respondToError(error, get).body).toContain(
       'Error: kaboom\\n    at ',
     )
-  })
-})
-
-describe('report', () => {
-  const engine = createStatusErrors()
-
-  it('logs 5xx through the default logger, with its context', () => {
-    const log = vi.fn()
-    const error = new Error('x')
-    engine.report(engine.respondToError(error, get), get, log, 'ctx')
-    expect(log).toHaveBeenCalledExactlyOnceWith(error, 'ctx')
-  })
-
-  it('leaves 4xx unlogged', () => {
-    const log = vi.fn()
-    engine.report(engine.respondToError(httpError(404), get), get, log, undefined)
-    expect(log).not.toHaveBeenCalled()
-  })
-
-  it('calls onError for every error response instead of the default', () => {
-    const onError = vi.fn()
-    const log = vi.fn()
-    const withHook = createStatusErrors({ onError })
-    const error = httpError(400)
-    withHook.report(withHook.respondToError(error, get), get, log, undefined)
-    withHook.report(withHook.respondToError(new Error('x'), get), get, log, undefined)
-    expect(onError).toHaveBeenCalledTimes(2)
-    expect(onError).toHaveBeenNthCalledWith(1, error, { status: 400, method: 'GET', path: '/x' })
-    expect(log).not.toHaveBeenCalled()
-  })
-
-  it('survives a throwing onError and logs its failure', () => {
-    const failure = new Error('logger down')
-    const log = vi.fn()
-    const withHook = createStatusErrors({
-      onError: () => {
-        throw failure
-      },
-    })
-    expect(() =>
-      withHook.report(withHook.respondToError(httpError(400), get), get, log, undefined),
-    ).not.toThrow()
-    expect(log).toHaveBeenCalledWith(failure, undefined)
   })
 })
 
@@ -181,21 +141,13 @@ describe('required headers', () => {
 describe('guard', () => {
   it('admits everything without guard options', () => {
     expect(createStatusErrors().admit(get)).toBeUndefined()
-    expect(createStatusErrors().needsGuard).toBe(false)
+    expect(createStatusErrors().options.earlyOptions).toEqual([])
   })
 
   it('refuses with a rendered 503 during maintenance, with Retry-After', () => {
     const refusal = createStatusErrors({ maintenance: true }).admit(get)
     expect(refusal?.status).toBe(503)
     expect(refusal?.defaultHeaders).toEqual([['retry-after', '30']])
-  })
-
-  it('does not log maintenance refusals by default', () => {
-    const engine = createStatusErrors({ maintenance: true })
-    const log = vi.fn()
-    const refusal = engine.admit(get)
-    if (refusal !== undefined) engine.report(refusal, get, log, undefined)
-    expect(log).not.toHaveBeenCalled()
   })
 
   it('renders the documented 202 with a Location', () => {

@@ -6,6 +6,7 @@ import {
   forbidden,
   notImplemented,
   proxyAuthenticationRequired,
+  StatusErrorsConfigError,
   statusErrors,
   unauthorized,
 } from './index.js'
@@ -15,13 +16,31 @@ const DEFAULT_BODY =
   '{"status":202,"title":"Accepted","description":"The request has been accepted for processing."}'
 
 describe.each(expressMajors)('$name', (major) => {
-  it('answers 202 with the default engine when status-errors is not installed', async () => {
+  it('answers 202 with the documented body and its Location', async () => {
     const app = major.express()
     app.post('/exports', (_req, res) => accepted(res, { location: '/exports/42' }))
+    app.use(statusErrors())
     const response = await sendRaw(await serve(app), { method: 'POST', path: '/exports' })
     expect(response.status).toBe(202)
     expect(response.headers.get('location')).toEqual(['/exports/42'])
     expect(response.body).toBe(DEFAULT_BODY)
+  })
+
+  it('throws a StatusErrorsConfigError naming the fix when the app has no statusErrors()', async () => {
+    let thrown: unknown
+    const app = major.express()
+    app.post('/exports', (_req, res) => {
+      try {
+        accepted(res)
+      } catch (error) {
+        thrown = error
+      }
+      res.end()
+    })
+    await sendRaw(await serve(app), { method: 'POST', path: '/exports' })
+    expect(thrown).toBeInstanceOf(StatusErrorsConfigError)
+    expect(thrown).toMatchObject({ code: 'ERR_STATUS_ERRORS_MISPLACED' })
+    expect(String(thrown)).toContain('app.use(statusErrors())')
   })
 
   it('uses the options of the installation of the app, or of the app a sub-app is mounted in', async () => {
@@ -52,6 +71,7 @@ describe.each(expressMajors)('$name', (major) => {
       }
       res.json({ failures: failures.length })
     })
+    app.use(statusErrors())
     const response = await sendRaw(await serve(app), { method: 'POST', path: '/exports' })
     expect(response.body).toBe('{"failures":4}')
     expect(failures.every((message) => message.startsWith('status-errors:'))).toBe(true)

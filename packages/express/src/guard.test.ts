@@ -5,7 +5,7 @@ import type { NextFunction, Request, Response } from 'express'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { expressMajors } from '../../../test/conformance/harnesses/express.js'
 import { sendRaw } from '../../../test/conformance/http-client.js'
-import { type ErrorInfo, type StatusErrorsOptions, statusErrors, statusGuard } from './index.js'
+import { type ErrorInfo, type StatusErrorsOptions, statusErrors } from './index.js'
 import { converse, rawGet, serve } from './serve-for-tests.js'
 
 afterEach(() => {
@@ -15,9 +15,10 @@ afterEach(() => {
 describe.each(expressMajors)('$name', (major) => {
   function appWith(options: StatusErrorsOptions, routes: (app: ReturnType<typeof major.express>) => void) {
     const app = major.express()
-    app.use(statusGuard(options))
+    const errors = statusErrors(options)
+    app.use(errors.guard)
     routes(app)
-    app.use(statusErrors(options))
+    app.use(errors)
     return app
   }
 
@@ -116,32 +117,6 @@ describe.each(expressMajors)('$name', (major) => {
     expect((await sendRaw(port, { method: 'GET', path: '/x' })).status).toBe(200)
   })
 
-  it('warns once when an option needs statusGuard and none is mounted', async () => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
-    const app = major.express()
-    app.use(statusErrors({ maintenance: true, timeout: { handler: 1000 } }))
-    const port = await serve(app)
-    await sendRaw(port, { method: 'GET', path: '/a' })
-    await sendRaw(port, { method: 'GET', path: '/b' })
-    expect(warn).toHaveBeenCalledTimes(1)
-    expect(warn.mock.calls[0]?.[0]).toMatch(/timeout, maintenance .*statusGuard/)
-  })
-
-  it('does not warn when statusGuard is mounted, also in the app a sub-app is mounted in', async () => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
-    const options = { produces: ['application/json'] }
-    const app = major.express()
-    app.use(statusGuard(options))
-    const sub = major.express()
-    sub.use(statusErrors(options))
-    app.use('/sub', sub)
-    app.use(statusErrors(options))
-    const port = await serve(app)
-    expect((await sendRaw(port, { method: 'GET', path: '/nope' })).status).toBe(404)
-    expect((await sendRaw(port, { method: 'GET', path: '/sub/nope' })).status).toBe(404)
-    expect(warn).not.toHaveBeenCalled()
-  })
-
   it('leaves requests untouched when no option needs the guard', async () => {
     const seen: unknown[] = []
     const app = appWith({}, (app) => {
@@ -176,8 +151,8 @@ describe.each(expressMajors)('$name', (major) => {
   })
 
   it('validates its options when it is created', () => {
-    expect(() => statusGuard({ timeout: { handler: 0 } })).toThrow(/timeout\.handler/)
-    expect(() => statusGuard({ produces: ['json'] })).toThrow(/produces/)
-    expect(() => statusGuard({ shed: { maxInFlight: 0 } })).toThrow(/maxInFlight/)
+    expect(() => statusErrors({ timeout: { handler: 0 } })).toThrow(/timeout\.handler/)
+    expect(() => statusErrors({ produces: ['json'] })).toThrow(/produces/)
+    expect(() => statusErrors({ shed: { maxInFlight: 0 } })).toThrow(/maxInFlight/)
   })
 })

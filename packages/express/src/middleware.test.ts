@@ -54,23 +54,25 @@ describe.each(expressMajors)('$name', (major) => {
   })
 
   it.each([{ how: 'a thrown error' }, { how: 'next(err)' }])(
-    'passes $how after the headers were sent on to Express, which cuts the connection',
+    'reports $how after the headers were sent and cuts the connection instead of a second response',
     async ({ how }) => {
       const app = major.express()
       const late = new Error('late')
+      const reported: unknown[] = []
       const passedOn: unknown[] = []
       app.get('/partial', (_req, res, next) => {
         res.write('partial')
         if (how === 'next(err)') return next(late)
         throw late
       })
-      app.use(statusErrors({ onError: () => {} }))
+      app.use(statusErrors({ onError: (error) => reported.push(error) }))
       app.use((error: unknown, _req: Request, _res: Response, next: NextFunction) => {
         passedOn.push(error)
         next(error)
       })
       const raw = await readWholeConnection(await serve(app), '/partial')
-      expect(passedOn).toEqual([late])
+      expect(reported).toEqual([late])
+      expect(passedOn).toEqual([])
       expect(raw.match(/HTTP\/1\.1 /g)).toHaveLength(1)
       expect(raw.startsWith('HTTP/1.1 200')).toBe(true)
       expect(raw).toContain('partial')
@@ -95,7 +97,7 @@ describe.each(expressMajors)('$name', (major) => {
     expect(log.mock.calls[0]).toEqual([expect.stringContaining('GET /boom'), failure])
   })
 
-  it('calls onError instead of console.error with status, method and path', async () => {
+  it('calls onError instead of console.error with status, reason, method and path', async () => {
     const log = vi.spyOn(console, 'error').mockImplementation(() => {})
     const onError = vi.fn<(error: unknown, info: ErrorInfo) => void>()
     const app = major.express()
@@ -108,8 +110,8 @@ describe.each(expressMajors)('$name', (major) => {
     await sendRaw(port, { method: 'POST', path: '/boom?x=1' })
     await sendRaw(port, { method: 'DELETE', path: '/boom' })
     expect(onError.mock.calls).toEqual([
-      [failure, { status: 500, method: 'POST', path: '/boom' }],
-      [expect.anything(), { status: 405, method: 'DELETE', path: '/boom' }],
+      [failure, { status: 500, reason: 'thrown', method: 'POST', path: '/boom' }],
+      [expect.anything(), { status: 405, reason: 'unmatched', method: 'DELETE', path: '/boom' }],
     ])
     expect(log).not.toHaveBeenCalled()
   })

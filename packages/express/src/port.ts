@@ -16,6 +16,8 @@ export function createExpressPort(): AdapterPort<Response> {
     nodeResponse: (res) => res,
     headers: (res) => res,
     write: writeNodeResponse,
+    // Express writes nothing by itself once the handlers stop calling `next`.
+    abandon: () => undefined,
     // Express has no logger of its own; finalhandler prints errors with console.error too.
     log: (res, error) => console.error(`status-errors: ${res.req.method} ${res.req.path} failed:`, error),
     routeMethods: (res) => readRouteMethods(res.app, res.req.path),

@@ -2,7 +2,7 @@ import type { RequestHandler } from 'express'
 import { describe, expect, it } from 'vitest'
 import { expressMajors } from '../../../test/conformance/harnesses/express.js'
 import { sendRaw } from '../../../test/conformance/http-client.js'
-import { statusErrors, statusGuard } from './index.js'
+import { statusErrors } from './index.js'
 import { serve } from './serve-for-tests.js'
 
 const options = { success: 'documented' } as const
@@ -83,10 +83,11 @@ const cases: readonly {
 describe.each(expressMajors)('$name', (major) => {
   it.each(cases)('$name', async ({ method, route, before, status, contentLength }) => {
     const app = major.express()
-    app.use(statusGuard(options))
+    const errors = statusErrors(options)
+    app.use(errors.guard)
     if (before !== undefined) app.use(before)
     app.all('/things', route)
-    app.use(statusErrors(options))
+    app.use(errors)
     const response = await sendRaw(await serve(app), { method, path: '/things' })
     expect(response.status).toBe(status)
     if (contentLength === null) expect(response.headers.has('content-length')).toBe(false)
@@ -95,12 +96,13 @@ describe.each(expressMajors)('$name', (major) => {
   it('watches only the methods whose default status may change', async () => {
     const watched: Record<string, boolean> = {}
     const app = major.express()
-    app.use(statusGuard(options))
+    const errors = statusErrors(options)
+    app.use(errors.guard)
     app.all('/things', (req, res) => {
       watched[req.method] = Object.getOwnPropertyDescriptor(res, 'statusCode')?.get !== undefined
       res.json({ ok: true })
     })
-    app.use(statusErrors(options))
+    app.use(errors)
     const port = await serve(app)
     for (const method of ['GET', 'PUT', 'POST', 'DELETE']) await sendRaw(port, { method, path: '/things' })
     expect(watched).toEqual({ GET: false, PUT: false, POST: true, DELETE: true })
@@ -108,11 +110,12 @@ describe.each(expressMajors)('$name', (major) => {
 
   it('leaves the status of an error answer to a POST alone', async () => {
     const app = major.express()
-    app.use(statusGuard(options))
+    const errors = statusErrors({ ...options, onError: () => {} })
+    app.use(errors.guard)
     app.post('/things', () => {
       throw new Error('kaboom')
     })
-    app.use(statusErrors({ ...options, onError: () => {} }))
+    app.use(errors)
     const response = await sendRaw(await serve(app), { method: 'POST', path: '/things' })
     expect(response.status).toBe(500)
   })

@@ -1,9 +1,15 @@
 import { forbidden, notImplemented, proxyAuthenticationRequired, unauthorized } from '@status-errors/core'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { fastifyMajors } from '../../../test/conformance/harnesses/fastify.js'
 import { sendRaw } from '../../../test/conformance/http-client.js'
 import * as adapter from './index.js'
-import { accepted, frameworkErrors, type StatusErrorsOptions, statusErrors } from './index.js'
+import {
+  accepted,
+  frameworkErrors,
+  StatusErrorsConfigError,
+  type StatusErrorsOptions,
+  statusErrors,
+} from './index.js'
 import { serve } from './serve-for-tests.js'
 
 const ACCEPTED_BODY =
@@ -30,22 +36,38 @@ describe('exports', () => {
 
 describe.each(fastifyMajors)('$name', (major) => {
   describe('accepted', () => {
-    async function acceptedApp(options: StatusErrorsOptions | undefined, location?: string) {
+    async function acceptedApp(options: StatusErrorsOptions, location?: string) {
       const app = major.fastify()
-      if (options !== undefined) await app.register(statusErrors, options)
+      await app.register(statusErrors, options)
       app.post('/exports', (_request, reply) => accepted(reply, location === undefined ? {} : { location }))
       app.get('/exports', (_request, reply) => accepted(reply))
       return serve(app)
     }
 
-    it('answers 202 with the default options when the plugin is not registered', async () => {
-      const port = await acceptedApp(undefined, '/exports/1')
+    it('answers 202 with the documented body and its Location', async () => {
+      const port = await acceptedApp({}, '/exports/1')
       const response = await sendRaw(port, { method: 'POST', path: '/exports' })
       expect([response.status, response.headers.get('location'), response.body]).toEqual([
         202,
         ['/exports/1'],
         ACCEPTED_BODY,
       ])
+    })
+
+    it('throws a StatusErrorsConfigError naming the fix when the plugin is not registered', async () => {
+      let thrown: unknown
+      const app = major.fastify()
+      app.post('/exports', (_request, reply) => {
+        try {
+          accepted(reply)
+        } catch (error) {
+          thrown = error
+        }
+        return reply.send('ok')
+      })
+      await sendRaw(await serve(app), { method: 'POST', path: '/exports' })
+      expect(thrown).toBeInstanceOf(StatusErrorsConfigError)
+      expect(String(thrown)).toContain('await app.register(statusErrors)')
     })
 
     it("uses the options of the app's plugin", async () => {
@@ -116,18 +138,21 @@ describe.each(fastifyMajors)('$name', (major) => {
       expect(seen).toEqual([
         [
           expect.objectContaining({ code: 'FST_ERR_BAD_URL' }),
-          { status: 400, method: 'GET', path: BAD_PATH },
+          { status: 400, reason: 'thrown', method: 'GET', path: BAD_PATH },
         ],
       ])
     })
 
-    it('answers with the default options when the plugin is not registered', async () => {
+    it('answers with the default options and warns when the plugin is not registered', async () => {
+      const warn = vi.spyOn(process, 'emitWarning').mockImplementation(() => undefined)
       const app = major.fastify({ frameworkErrors })
       app.get('/users/:id', async () => 'user')
       const port = await serve(app)
       const response = await sendRaw(port, { method: 'GET', path: BAD_PATH })
       expect([response.status, response.headers.get('x-content-type-options')]).toEqual([400, ['nosniff']])
       expect(response.body).not.toContain('%E0')
+      expect(String(warn.mock.calls[0]?.[0])).toContain('frameworkErrors needs the status-errors plugin')
+      warn.mockRestore()
     })
   })
 })

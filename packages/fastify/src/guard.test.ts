@@ -7,11 +7,12 @@ import { logCollector, serve } from './serve-for-tests.js'
 
 describe.each(fastifyMajors)('$name', (major) => {
   describe('refusals before the route', () => {
-    it('refuses routes registered before the plugin, after it, and unmatched paths alike', async () => {
+    it('refuses routes added before the plugin ran, after it, and unmatched paths alike', async () => {
       const app = major.fastify()
       let ran = 0
+      const registered = app.register(statusErrors, { maintenance: true })
       app.get('/early', async () => ++ran)
-      await app.register(statusErrors, { maintenance: true })
+      await registered
       app.get('/late', async () => ++ran)
       const port = await serve(app)
       for (const path of ['/early', '/late', '/nope']) {
@@ -80,7 +81,7 @@ describe.each(fastifyMajors)('$name', (major) => {
       app.get('/x', async () => 'ok')
       const port = await serve(app)
       await sendRaw(port, { method: 'GET', path: '/x?q=1', headers: { accept: 'text/html' } })
-      expect(seen).toEqual([{ status: 406, method: 'GET', path: '/x' }])
+      expect(seen).toEqual([{ status: 406, reason: 'refused', method: 'GET', path: '/x' }])
     })
   })
 })

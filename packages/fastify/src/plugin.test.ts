@@ -38,7 +38,7 @@ describe.each(fastifyMajors)('$name', (major) => {
       const child = app.register(async (scope) => {
         await scope.register(statusErrors)
       })
-      await expect(child).rejects.toMatchObject({ code: 'ERR_STATUS_ERRORS_INVALID_OPTION' })
+      await expect(child).rejects.toMatchObject({ code: 'ERR_STATUS_ERRORS_MISPLACED' })
     })
 
     it('handles routes added right after an unawaited register', async () => {
@@ -103,8 +103,8 @@ describe.each(fastifyMajors)('$name', (major) => {
       await sendRaw(port, { method: 'GET', path: '/boom?x=1' })
       await sendRaw(port, { method: 'DELETE', path: '/boom' })
       expect(calls.map(([, info]) => info)).toEqual([
-        { status: 500, method: 'GET', path: '/boom' },
-        { status: 405, method: 'DELETE', path: '/boom' },
+        { status: 500, reason: 'thrown', method: 'GET', path: '/boom' },
+        { status: 405, reason: 'unmatched', method: 'DELETE', path: '/boom' },
       ])
       expect(calls[0]?.[0]).toMatchObject({ message: 'database is down' })
       expect(errors()).toEqual([])

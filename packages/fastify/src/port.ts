@@ -18,6 +18,8 @@ export function createFastifyPort(routeMethodsOf: RouteMethodsOf): AdapterPort<F
     nodeResponse: (reply) => reply.raw,
     headers: (reply) => new ReplyHeaderTarget(reply),
     write: writeThroughReply,
+    // An error handler that sends nothing leaves Fastify waiting: it writes nothing more by itself.
+    abandon: () => undefined,
     log: (reply, error) => reply.request.log.error({ err: error }, 'status-errors: server error response'),
     routeMethods: (reply) => routeMethodsOf(reply.request, requestInfo(reply.request).path),
     timedOut: ignoreLateSends,

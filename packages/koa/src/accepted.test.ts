@@ -6,6 +6,7 @@ import {
   forbidden,
   notImplemented,
   proxyAuthenticationRequired,
+  StatusErrorsConfigError,
   statusErrors,
   unauthorized,
 } from './index.js'
@@ -15,8 +16,9 @@ const DEFAULT_202 =
   '{"status":202,"title":"Accepted","description":"The request has been accepted for processing."}'
 
 describe.each(koaMajors)('$name', ({ Koa }) => {
-  it('answers 202 with Location in an app without status-errors', async () => {
+  it('answers 202 with Location and the documented body', async () => {
     const app = new Koa()
+    app.use(statusErrors())
     app.use((ctx) => {
       accepted(ctx, { location: '/exports/42' })
     })
@@ -28,6 +30,22 @@ describe.each(koaMajors)('$name', ({ Koa }) => {
     expect(response.headers.get('location')).toEqual(['/exports/42'])
     expect(response.headers.get('content-type')).toEqual(['application/json; charset=utf-8'])
     expect(response.body).toBe(DEFAULT_202)
+  })
+
+  it('throws a StatusErrorsConfigError naming the fix in an app without statusErrors()', async () => {
+    let thrown: unknown
+    const app = new Koa()
+    app.use((ctx) => {
+      try {
+        accepted(ctx)
+      } catch (error) {
+        thrown = error
+      }
+      ctx.body = 'ok'
+    })
+    await sendRaw(await serve(app), { method: 'POST', path: '/exports' })
+    expect(thrown).toBeInstanceOf(StatusErrorsConfigError)
+    expect(String(thrown)).toContain('app.use(statusErrors())')
   })
 
   it('answers 202 with the options of the installed status-errors', async () => {

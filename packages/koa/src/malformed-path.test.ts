@@ -29,6 +29,7 @@ describe.each(koaMajors)('$name', ({ Koa }) => {
     }
     expect(onError).toHaveBeenCalledWith(expect.any(URIError), {
       status: 400,
+      reason: 'thrown',
       method: 'GET',
       path: '/users/%E0%A4%A',
     })

@@ -10,6 +10,10 @@ export const koaPort: AdapterPort<Context> = {
   nodeResponse: (ctx) => ctx.res,
   headers: (ctx) => ctx.res,
   write: writeThroughKoa,
+  // Koa would otherwise end the started response with its own text once the middleware returns.
+  abandon: (ctx) => {
+    ctx.respond = false
+  },
   log: emitAppError,
   routeMethods: routeMethodsOf,
   rejectedByRouter,

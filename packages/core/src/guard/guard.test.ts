@@ -9,19 +9,35 @@ import { documentedSuccessStatus } from './success-status.js'
 const admission = (options: GuardOptions) => createAdmission(resolveGuardOptions(options))
 
 describe('resolveGuardOptions', () => {
-  it('needs no guard without guard options', () => {
-    expect(resolveGuardOptions({}).needsGuard).toBe(false)
+  it('names no early option without guard options', () => {
+    expect(resolveGuardOptions({})).toMatchObject({ admits: false, timed: false, earlyOptions: [] })
   })
 
-  it.each<[string, GuardOptions]>([
-    ['success', { success: 'documented' }],
-    ['produces', { produces: ['application/json'] }],
-    ['a body timeout', { timeout: { body: 1000 } }],
-    ['a handler timeout', { timeout: { handler: 1000 } }],
-    ['maintenance', { maintenance: () => false }],
-    ['shedding', { shed: { maxInFlight: 10 } }],
-  ])('needs the guard for %s', (_name, options) => {
-    expect(resolveGuardOptions(options).needsGuard).toBe(true)
+  it.each<[string, GuardOptions, { admits: boolean; timed: boolean; earlyOptions: string[] }]>([
+    ['success', { success: 'documented' }, { admits: false, timed: false, earlyOptions: ['success'] }],
+    [
+      'produces',
+      { produces: ['application/json'] },
+      { admits: true, timed: false, earlyOptions: ['produces'] },
+    ],
+    [
+      'a body timeout',
+      { timeout: { body: 1000 } },
+      { admits: false, timed: true, earlyOptions: ['timeout'] },
+    ],
+    [
+      'a handler timeout',
+      { timeout: { handler: 1000 } },
+      { admits: false, timed: true, earlyOptions: ['timeout'] },
+    ],
+    [
+      'maintenance',
+      { maintenance: () => false },
+      { admits: true, timed: false, earlyOptions: ['maintenance'] },
+    ],
+    ['shedding', { shed: { maxInFlight: 10 } }, { admits: true, timed: false, earlyOptions: ['shed'] }],
+  ])('acts before the route for %s', (_name, options, expected) => {
+    expect(resolveGuardOptions(options)).toMatchObject(expected)
   })
 
   it.each([

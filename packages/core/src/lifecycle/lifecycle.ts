@@ -90,7 +90,9 @@ export function createLifecycle<TContext>(
     if (res.headersSent) {
       // A timeout answered and the slow route passed the request on: nothing is left to do.
       // Otherwise a handler started a response and passed it on: it can only be cut.
-      if (!isAnsweredByTimeout(res)) abandonResponse(res)
+      if (isAnsweredByTimeout(res)) return
+      port.abandon(context)
+      abandonResponse(res)
       return
     }
     const request = port.request(context)
@@ -134,6 +136,7 @@ export function createLifecycle<TContext>(
       const routes = () => port.routeMethods(context)
       let response = engine.respondToError(thrown, request, routes)
       if (res.headersSent || res.destroyed) {
+        port.abandon(context)
         abandonResponse(res)
         report(context, response, request)
         return

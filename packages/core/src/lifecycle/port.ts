@@ -23,6 +23,11 @@ export interface AdapterPort<TContext> {
    * the order the framework needs) and body. Called only while no header has been sent.
    */
   write(context: TContext, answer: ErrorResponse): void
+  /**
+   * The response already started and cannot be answered: keep the framework from writing anything
+   * more to it (core then closes the connection, see `abandonResponse`).
+   */
+  abandon(context: TContext): void
   /** The framework's default log channel, for server faults when no `onError` is given. */
   log(context: TContext, error: unknown): void
   /** What the router knows about the request's path (for 405's `Allow`, 501 and OPTIONS). */

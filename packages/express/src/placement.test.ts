@@ -1,0 +1,94 @@
+import { setImmediate as nextTurn } from 'node:timers/promises'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { expressMajors } from '../../../test/conformance/harnesses/express.js'
+import { sendRaw } from '../../../test/conformance/http-client.js'
+import { StatusErrorsConfigError, statusErrors } from './index.js'
+import { serve } from './serve-for-tests.js'
+
+afterEach(() => {
+  vi.restoreAllMocks()
+})
+
+/** The misuse warnings status-errors emitted, as `process.emitWarning` received them. */
+function collectWarnings(): StatusErrorsConfigError[] {
+  const warnings: StatusErrorsConfigError[] = []
+  vi.spyOn(process, 'emitWarning').mockImplementation((warning) => {
+    if (warning instanceof StatusErrorsConfigError) warnings.push(warning)
+  })
+  return warnings
+}
+
+describe.each(expressMajors)('$name', (major) => {
+  it('passes requests on to routes mounted after it, and warns once, naming the fix', async () => {
+    const warnings = collectWarnings()
+    const app = major.express()
+    app.use(statusErrors({ onError: () => {} }))
+    app.get('/users', (_req, res) => void res.json(['ada']))
+    app.get('/boom', () => {
+      throw new Error('secret')
+    })
+    const port = await serve(app)
+    const users = await sendRaw(port, { method: 'GET', path: '/users' })
+    expect(users.status).toBe(200)
+    expect(users.body).toBe('["ada"]')
+    expect((await sendRaw(port, { method: 'GET', path: '/users' })).status).toBe(200)
+    expect(warnings).toHaveLength(1)
+    expect(warnings[0]?.code).toBe('ERR_STATUS_ERRORS_MISPLACED')
+    expect(warnings[0]?.message).toContain('Mount app.use(errors) after the last route')
+  })
+
+  it('does not warn when mounted after the routes', async () => {
+    const warnings = collectWarnings()
+    const app = major.express()
+    app.get('/users', (_req, res) => void res.json([]))
+    app.use(statusErrors())
+    const port = await serve(app)
+    expect((await sendRaw(port, { method: 'GET', path: '/nope' })).status).toBe(404)
+    await nextTurn()
+    expect(warnings).toEqual([])
+  })
+
+  it.each([
+    ['produces', { produces: ['application/json'] }],
+    ['timeout', { timeout: { handler: 1000 } }],
+    ['success', { success: 'documented' as const }],
+  ])('warns at startup when %s is given and the guard is never taken', async (name, options) => {
+    const warnings = collectWarnings()
+    const app = major.express()
+    app.get('/users', (_req, res) => void res.json([]))
+    app.use(statusErrors(options))
+    await nextTurn()
+    expect(warnings.map((warning) => warning.message)).toEqual([
+      expect.stringContaining(`option(s) ${name} act before the routes`),
+    ])
+    expect(warnings[0]?.message).toContain('app.use(errors.guard) before the routes')
+  })
+
+  it('warns on the first request when the guard is mounted after the routes', async () => {
+    const warnings = collectWarnings()
+    const errors = statusErrors({ produces: ['application/json'] })
+    const app = major.express()
+    app.get('/users', (_req, res) => void res.json([]))
+    app.use(errors.guard)
+    app.use(errors)
+    await nextTurn()
+    expect(warnings).toEqual([])
+    const port = await serve(app)
+    await sendRaw(port, { method: 'GET', path: '/nope' })
+    await sendRaw(port, { method: 'GET', path: '/nope' })
+    expect(warnings.map((warning) => warning.message)).toEqual([expect.stringContaining('errors.guard')])
+  })
+
+  it('stays silent with the guard first and the handlers last', async () => {
+    const warnings = collectWarnings()
+    const errors = statusErrors({ produces: ['application/json'], timeout: { handler: 1000 } })
+    const app = major.express()
+    app.use(errors.guard)
+    app.get('/users', (_req, res) => void res.json([]))
+    app.use(errors)
+    const port = await serve(app)
+    expect((await sendRaw(port, { method: 'GET', path: '/nope' })).status).toBe(404)
+    await nextTurn()
+    expect(warnings).toEqual([])
+  })
+})

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest'
+import { fastifyMajors } from '../../../test/conformance/harnesses/fastify.js'
+import { sendRaw } from '../../../test/conformance/http-client.js'
+import { StatusErrorsConfigError, statusErrors } from './index.js'
+import { serve } from './serve-for-tests.js'
+
+describe.each(fastifyMajors)('$name', (major) => {
+  const secretRoute = async () => {
+    throw new Error('secret db password')
+  }
+
+  it('fails startup with StatusErrorsConfigError when registered after routes, naming them and the fix', async () => {
+    const app = major.fastify({ logger: false })
+    app.get('/boom', secretRoute)
+    await app.register(statusErrors)
+    app.get('/fine', async () => 'ok')
+    const ready = app.ready()
+    await expect(ready).rejects.toThrow(StatusErrorsConfigError)
+    await expect(ready).rejects.toMatchObject({ code: 'ERR_STATUS_ERRORS_MISPLACED' })
+    await expect(ready).rejects.toThrow(
+      /boom \(GET, HEAD\)[\s\S]*await app\.register\(statusErrors\) before any route/,
+    )
+    await expect(ready).rejects.not.toThrow(/fine/)
+    await app.close()
+  })
+
+  it('fails startup when registered inside a child plugin with a prefix', async () => {
+    const app = major.fastify({ logger: false })
+    const child = app.register(
+      async (scope) => {
+        await scope.register(statusErrors)
+        scope.get('/boom', secretRoute)
+      },
+      { prefix: '/api' },
+    )
+    await expect(child).rejects.toThrow(StatusErrorsConfigError)
+    await expect(child).rejects.toThrow(/prefix "\/api"; register it once, at the root/)
+    await app.close()
+  })
+
+  it('fails startup when registered inside an unprefixed child while the root has routes', async () => {
+    const app = major.fastify({ logger: false })
+    app.register(async (scope) => {
+      await scope.register(statusErrors)
+    })
+    app.get('/boom', secretRoute)
+    await expect(app.ready()).rejects.toMatchObject({ code: 'ERR_STATUS_ERRORS_MISPLACED' })
+    await app.close()
+  })
+
+  it('answers for routes added right after an unawaited register, and never leaks a 5xx message', async () => {
+    const app = major.fastify({ logger: false })
+    void app.register(statusErrors, { onError: () => {} })
+    app.get('/boom', secretRoute)
+    const port = await serve(app)
+    const response = await sendRaw(port, { method: 'GET', path: '/boom' })
+    expect(response.status).toBe(500)
+    expect(response.body).not.toContain('secret')
+  })
+})
