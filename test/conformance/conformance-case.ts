@@ -27,4 +27,6 @@ export interface Expectation {
   readonly bodyExcludes?: readonly string[]
   /** Strings the body must contain. */
   readonly bodyIncludes?: readonly string[]
+  /** Whether the message must arrive whole (`false`: the server must cut it). Default: whole. */
+  readonly complete?: boolean
 }

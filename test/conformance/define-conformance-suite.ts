@@ -94,6 +94,7 @@ function assertExpectation(response: RawResponse, expected: Expectation, method:
   if (expected.body !== undefined) expect(body).toBe(expected.body)
   for (const text of expected.bodyIncludes ?? []) expect(body).toContain(text)
   for (const text of expected.bodyExcludes ?? []) expect(body).not.toContain(text)
+  expect(response.complete, 'the message arrived whole').toBe(expected.complete ?? true)
   if (response.status >= 400) assertErrorResponseHeaders(response, method)
 }
 
@@ -116,7 +117,7 @@ function headerValue(response: RawResponse, name: string): string | undefined {
 
 function fingerprint(response: RawResponse): string {
   const headers = COMPARED_HEADERS.map((name) => `${name}=${headerValue(response, name) ?? '-'}`).join(' ')
-  return `${response.status} ${headers} ${JSON.stringify(response.body)}`
+  return `${response.status} ${headers} ${JSON.stringify(response.body)} complete=${response.complete}`
 }
 
 function assertGapsNameRealCases(cases: readonly ConformanceCase[], gaps: readonly KnownGap[]): void {

@@ -59,6 +59,17 @@ export type RouteHandler =
    * its JSON result; a rejection is the route's error (real upstream calls, real clients).
    */
   | { readonly kind: 'await'; readonly action: (signal: AbortSignal | undefined) => Promise<unknown> }
+  /**
+   * Sets `Content-Type: text/plain` and ends the response with an empty body of this type, without
+   * setting a status (what a body-less DELETE does in each framework's idiom).
+   */
+  | { readonly kind: 'end-empty'; readonly body: 'string' | 'buffer' | 'uint8array' }
+  /**
+   * Starts a 200 text/plain response through Node's response and writes `partial`, then either
+   * throws (`then: 'throw'`) or calls the adapter's `accepted` helper and ends with `done`
+   * (`then: 'accepted'`).
+   */
+  | { readonly kind: 'after-start'; readonly then: 'throw' | 'accepted' }
   /** Validates the JSON body against `schema` with the framework's own validation (Fastify only). */
   | { readonly kind: 'validate-json'; readonly schema: Readonly<Record<string, unknown>> }
 

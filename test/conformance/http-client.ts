@@ -15,6 +15,11 @@ export interface RawResponse {
   readonly headers: ReadonlyMap<string, readonly string[]>
   /** Everything after the header section, de-chunked when chunked. */
   readonly body: string
+  /**
+   * Whether the message ended as its framing says: the last chunk of a chunked body arrived, or a
+   * Content-Length's worth of bytes. `false` when the server cut the connection mid-message.
+   */
+  readonly complete: boolean
 }
 
 /**
@@ -39,7 +44,7 @@ export function sendRaw(port: number, request: RawRequest): Promise<RawResponse>
     socket.on('error', reject)
     socket.on('end', () => {
       try {
-        resolve(parseResponse(Buffer.concat(chunks)))
+        resolve(parseResponse(Buffer.concat(chunks), request.method))
       } catch (error) {
         reject(error)
       }
@@ -48,7 +53,7 @@ export function sendRaw(port: number, request: RawRequest): Promise<RawResponse>
   })
 }
 
-function parseResponse(raw: Buffer): RawResponse {
+function parseResponse(raw: Buffer, method: string): RawResponse {
   const end = raw.indexOf('\r\n\r\n')
   if (end === -1) throw new Error(`incomplete response: ${JSON.stringify(raw.toString('latin1'))}`)
   const [statusLine = '', ...fieldLines] = raw.subarray(0, end).toString('latin1').split('\r\n')
@@ -61,21 +66,30 @@ function parseResponse(raw: Buffer): RawResponse {
     list.push(line.slice(colon + 1).trim())
     headers.set(name, list)
   }
-  let content = raw.subarray(end + 4)
-  if (headers.get('transfer-encoding')?.includes('chunked')) content = dechunk(content)
-  return { status, headers, body: content.toString('utf8') }
+  const content = raw.subarray(end + 4)
+  if (headers.get('transfer-encoding')?.includes('chunked')) {
+    const { data, complete } = dechunk(content)
+    return { status, headers, body: data.toString('utf8'), complete }
+  }
+  // RFC 9112 §6.3: a response to HEAD, and a 204 or 304, ends with its header section.
+  const bodiless = method === 'HEAD' || status === 204 || status === 304
+  const declared = headers.get('content-length')?.[0]
+  const complete = bodiless || declared === undefined || content.length >= Number(declared)
+  return { status, headers, body: content.toString('utf8'), complete }
 }
 
-function dechunk(data: Buffer): Buffer {
+function dechunk(data: Buffer): { data: Buffer; complete: boolean } {
   const parts: Buffer[] = []
   let offset = 0
   for (;;) {
     const lineEnd = data.indexOf('\r\n', offset)
-    if (lineEnd === -1) break
+    if (lineEnd === -1) return { data: Buffer.concat(parts), complete: false }
     const size = Number.parseInt(data.subarray(offset, lineEnd).toString('latin1'), 16)
-    if (!(size > 0)) break
+    // RFC 9112 §7.1: the last chunk has size 0 and ends the message.
+    if (size === 0) return { data: Buffer.concat(parts), complete: true }
+    if (!(size > 0) || data.length < lineEnd + 2 + size)
+      return { data: Buffer.concat(parts), complete: false }
     parts.push(data.subarray(lineEnd + 2, lineEnd + 2 + size))
     offset = lineEnd + 2 + size + 2
   }
-  return Buffer.concat(parts)
 }

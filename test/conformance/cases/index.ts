@@ -1,5 +1,6 @@
 import type { ConformanceCase } from '../conformance-case.js'
 import { errorCases } from './errors.js'
+import { lifecycleCases } from './lifecycle.js'
 import { headerCases, renderingCases } from './rendering.js'
 import { tableRowCases } from './table-rows.js'
 import { unmatchedCases } from './unmatched.js'
@@ -10,4 +11,5 @@ export const allCases: readonly ConformanceCase[] = [
   ...renderingCases,
   ...headerCases,
   ...tableRowCases,
+  ...lifecycleCases,
 ]

@@ -75,12 +75,35 @@ function routeHandlers(major: ExpressMajor, handler: RouteHandler): RequestHandl
     }
     case 'await':
       return [awaitingHandler(major, handler)]
+    case 'end-empty':
+      return [
+        (_req, res) => {
+          res.setHeader('content-type', 'text/plain; charset=utf-8')
+          res.end(emptyBody(handler.body))
+        },
+      ]
+    case 'after-start':
+      return [
+        (_req, res) => {
+          res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' })
+          res.write('partial')
+          if (handler.then === 'throw') throw new Error('failed after the response started')
+          accepted(res)
+          res.end('done')
+        },
+      ]
     case 'validate-json':
       throw new Error('Express has no built-in schema validation: the validate-json kind is Fastify only')
   }
 }
 
 type ThrowHandler = Extract<RouteHandler, { kind: 'throw' }>
+
+/** The empty body of an `end-empty` route, as the route would pass it. */
+export function emptyBody(kind: Extract<RouteHandler, { kind: 'end-empty' }>['body']): string | Uint8Array {
+  if (kind === 'string') return ''
+  return kind === 'buffer' ? Buffer.alloc(0) : new Uint8Array(0)
+}
 type RespondHandler = Extract<RouteHandler, { kind: 'respond' }>
 type AwaitHandler = Extract<RouteHandler, { kind: 'await' }>
 

@@ -4,6 +4,7 @@ import { fastify as fastify4 } from 'fastify4'
 import type { FastifyInstance, FastifyReply, FastifySchema, RouteHandlerMethod } from 'fastify5'
 import { fastify as fastify5 } from 'fastify5'
 import type { AppSpec, Harness, RouteHandler, RouteSpec, RunningApp } from '../harness.js'
+import { emptyBody } from './express.js'
 
 /** One installed Fastify major, for this harness and for the adapter's own tests. */
 export interface FastifyMajor {
@@ -71,6 +72,23 @@ function routeOptions(handler: RouteHandler): { handler: RouteHandlerMethod; sch
     case 'await':
       return {
         handler: async (request, reply) => sendJson(reply, await handler.action(request.timeoutSignal)),
+      }
+    case 'end-empty':
+      return {
+        handler: (_request, reply) =>
+          reply.type('text/plain; charset=utf-8').send(emptyBody(handler.body) as string | Buffer),
+      }
+    case 'after-start':
+      return {
+        handler: (_request, reply) => {
+          reply.raw.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' })
+          reply.raw.write('partial')
+          if (handler.then === 'throw') throw new Error('failed after the response started')
+          // The route answers on Node's response itself, so Fastify must not send after it.
+          reply.hijack()
+          accepted(reply)
+          reply.raw.end('done')
+        },
       }
     case 'validate-json':
       // Fastify's own route schema: Ajv validates the parsed body before the handler.

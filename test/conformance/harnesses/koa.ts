@@ -6,6 +6,7 @@ import type Koa from 'koa'
 import Koa2 from 'koa2'
 import Koa3 from 'koa3'
 import type { AppSpec, Harness, RouteHandler, RouteSpec, RunningApp } from '../harness.js'
+import { emptyBody } from './express.js'
 
 /** @koa/router 15 uses path-to-regexp 8, where a catch-all that also matches `/` is written so. */
 const ROOT_CATCH_ALL = '/{*rest}'
@@ -102,6 +103,25 @@ function middlewareFor(handler: RouteHandler): RouterMiddleware[] {
       return [
         async (ctx) => {
           ctx.body = await handler.action(ctx.timeoutSignal)
+        },
+      ]
+    case 'end-empty':
+      return [
+        (ctx) => {
+          ctx.type = 'text/plain; charset=utf-8'
+          ctx.body = emptyBody(handler.body)
+        },
+      ]
+    case 'after-start':
+      return [
+        (ctx) => {
+          ctx.res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' })
+          ctx.res.write('partial')
+          if (handler.then === 'throw') throw new Error('failed after the response started')
+          // The route answers on Node's response itself, so Koa must not respond after it.
+          ctx.respond = false
+          accepted(ctx)
+          ctx.res.end('done')
         },
       ]
     case 'validate-json':
