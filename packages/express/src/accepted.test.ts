@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { expressMajors } from '../../../test/conformance/harnesses/express.js'
 import { sendRaw } from '../../../test/conformance/http-client.js'
+import { serve } from '../../../test/support/express.js'
 import {
   accepted,
   forbidden,
@@ -10,7 +11,6 @@ import {
   statusErrors,
   unauthorized,
 } from './index.js'
-import { serve } from './serve-for-tests.js'
 
 const DEFAULT_BODY =
   '{"status":202,"title":"Accepted","description":"The request has been accepted for processing."}'

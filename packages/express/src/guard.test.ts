@@ -5,8 +5,9 @@ import type { NextFunction, Request, Response } from 'express'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { expressMajors } from '../../../test/conformance/harnesses/express.js'
 import { sendRaw } from '../../../test/conformance/http-client.js'
+import { serve } from '../../../test/support/express.js'
+import { converse, rawGet } from '../../../test/support/sockets.js'
 import { type ErrorInfo, type StatusErrorsOptions, statusErrors } from './index.js'
-import { converse, rawGet, serve } from './serve-for-tests.js'
 
 afterEach(() => {
   vi.restoreAllMocks()

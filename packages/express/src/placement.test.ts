@@ -2,8 +2,8 @@ import { setImmediate as nextTurn } from 'node:timers/promises'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { expressMajors } from '../../../test/conformance/harnesses/express.js'
 import { sendRaw } from '../../../test/conformance/http-client.js'
+import { serve } from '../../../test/support/express.js'
 import { StatusErrorsConfigError, statusErrors } from './index.js'
-import { serve } from './serve-for-tests.js'
 
 afterEach(() => {
   vi.restoreAllMocks()

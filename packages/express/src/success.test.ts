@@ -2,8 +2,8 @@ import type { RequestHandler } from 'express'
 import { describe, expect, it } from 'vitest'
 import { expressMajors } from '../../../test/conformance/harnesses/express.js'
 import { sendRaw } from '../../../test/conformance/http-client.js'
+import { serve } from '../../../test/support/express.js'
 import { statusErrors } from './index.js'
-import { serve } from './serve-for-tests.js'
 
 const options = { success: 'documented' } as const
 

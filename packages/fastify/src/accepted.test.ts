@@ -2,6 +2,7 @@ import { forbidden, notImplemented, proxyAuthenticationRequired, unauthorized } 
 import { describe, expect, it, vi } from 'vitest'
 import { fastifyMajors } from '../../../test/conformance/harnesses/fastify.js'
 import { sendRaw } from '../../../test/conformance/http-client.js'
+import { serve } from '../../../test/support/fastify.js'
 import * as adapter from './index.js'
 import {
   accepted,
@@ -10,7 +11,6 @@ import {
   type StatusErrorsOptions,
   statusErrors,
 } from './index.js'
-import { serve } from './serve-for-tests.js'
 
 const ACCEPTED_BODY =
   '{"status":202,"title":"Accepted","description":"The request has been accepted for processing."}'

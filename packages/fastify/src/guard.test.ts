@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { jsonBody } from '../../../test/conformance/cases/documented-bodies.js'
 import { fastifyMajors } from '../../../test/conformance/harnesses/fastify.js'
 import { sendRaw } from '../../../test/conformance/http-client.js'
+import { logCollector, serve } from '../../../test/support/fastify.js'
 import { statusErrors } from './index.js'
-import { logCollector, serve } from './serve-for-tests.js'
 
 describe.each(fastifyMajors)('$name', (major) => {
   describe('refusals before the route', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { fastifyMajors } from '../../../test/conformance/harnesses/fastify.js'
 import { sendRaw } from '../../../test/conformance/http-client.js'
+import { serve } from '../../../test/support/fastify.js'
 import { StatusErrorsConfigError, statusErrors } from './index.js'
-import { serve } from './serve-for-tests.js'
 
 describe.each(fastifyMajors)('$name', (major) => {
   const secretRoute = async () => {

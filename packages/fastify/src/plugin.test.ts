@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest'
 import { jsonBody } from '../../../test/conformance/cases/documented-bodies.js'
 import { fastifyMajors } from '../../../test/conformance/harnesses/fastify.js'
 import { sendRaw } from '../../../test/conformance/http-client.js'
+import { logCollector, serve } from '../../../test/support/fastify.js'
 import { type ErrorInfo, type StatusErrorsOptions, statusErrors } from './index.js'
-import { logCollector, serve } from './serve-for-tests.js'
 
 const badOptions: readonly { readonly name: string; readonly options: unknown; readonly message: RegExp }[] =
   [

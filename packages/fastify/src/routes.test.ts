@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest'
 import { jsonBody } from '../../../test/conformance/cases/documented-bodies.js'
 import { type FastifyMajor, fastifyMajors } from '../../../test/conformance/harnesses/fastify.js'
 import { type RawRequest, sendRaw } from '../../../test/conformance/http-client.js'
+import { serve } from '../../../test/support/fastify.js'
 import { statusErrors } from './index.js'
-import { serve } from './serve-for-tests.js'
 
 /** An unmatched request and the status and Allow (`null`: absent) it must get. */
 interface Row {

@@ -2,8 +2,8 @@ import type { FastifyReply, RouteHandlerMethod } from 'fastify'
 import { describe, expect, it } from 'vitest'
 import { fastifyMajors } from '../../../test/conformance/harnesses/fastify.js'
 import { type RawResponse, sendRaw } from '../../../test/conformance/http-client.js'
+import { serve } from '../../../test/support/fastify.js'
 import { statusErrors } from './index.js'
-import { serve } from './serve-for-tests.js'
 
 /** The parts of a response these rows compare. */
 function summary(response: RawResponse) {

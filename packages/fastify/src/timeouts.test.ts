@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest'
 import { jsonBody } from '../../../test/conformance/cases/documented-bodies.js'
 import { type FastifyMajor, fastifyMajors } from '../../../test/conformance/harnesses/fastify.js'
 import { sendRaw } from '../../../test/conformance/http-client.js'
+import { type LogRecord, logCollector, serve } from '../../../test/support/fastify.js'
 import { type StatusErrorsOptions, statusErrors } from './index.js'
-import { type LogRecord, logCollector, serve } from './serve-for-tests.js'
 
 const HANDLER_TIMEOUT = { timeout: { handler: 80 } } as const
 

@@ -2,8 +2,8 @@ import { describe, expect, it, vi } from 'vitest'
 import { jsonBody } from '../../../test/conformance/cases/documented-bodies.js'
 import { koaMajors, Router } from '../../../test/conformance/harnesses/koa.js'
 import { sendRaw } from '../../../test/conformance/http-client.js'
+import { serve } from '../../../test/support/koa.js'
 import { type ErrorInfo, statusErrors } from './index.js'
-import { serve } from './serve-for-tests.js'
 
 describe.each(koaMajors)('$name', ({ Koa }) => {
   async function serveUsers(options?: Parameters<typeof statusErrors>[0]) {

@@ -3,9 +3,9 @@ import { describe, expect, it, vi } from 'vitest'
 import { jsonBody } from '../../../test/conformance/cases/documented-bodies.js'
 import { koaMajors, Router } from '../../../test/conformance/harnesses/koa.js'
 import { sendRaw } from '../../../test/conformance/http-client.js'
+import { serve } from '../../../test/support/koa.js'
+import { readWholeConnection } from '../../../test/support/sockets.js'
 import { type ErrorInfo, httpError, statusErrors } from './index.js'
-import { serve } from './serve-for-tests.js'
-import { readWholeConnection } from './socket-for-tests.js'
 
 describe.each(koaMajors)('$name', ({ Koa }) => {
   function appThrowing(error: () => unknown, options?: Parameters<typeof statusErrors>[0]) {

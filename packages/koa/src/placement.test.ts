@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { koaMajors, Router } from '../../../test/conformance/harnesses/koa.js'
 import { sendRaw } from '../../../test/conformance/http-client.js'
+import { serve } from '../../../test/support/koa.js'
 import { StatusErrorsConfigError, statusErrors } from './index.js'
-import { serve } from './serve-for-tests.js'
 
 afterEach(() => {
   vi.restoreAllMocks()

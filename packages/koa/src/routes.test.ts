@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { jsonBody } from '../../../test/conformance/cases/documented-bodies.js'
 import { koaMajors, Router } from '../../../test/conformance/harnesses/koa.js'
 import { sendRaw } from '../../../test/conformance/http-client.js'
+import { serve } from '../../../test/support/koa.js'
 import { statusErrors } from './index.js'
-import { serve } from './serve-for-tests.js'
 
 function usersRouter(): Router {
   const router = new Router()

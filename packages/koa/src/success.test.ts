@@ -2,8 +2,8 @@ import type { Middleware } from 'koa'
 import { describe, expect, it } from 'vitest'
 import { koaMajors, Router } from '../../../test/conformance/harnesses/koa.js'
 import { sendRaw } from '../../../test/conformance/http-client.js'
+import { serve } from '../../../test/support/koa.js'
 import { statusErrors } from './index.js'
-import { serve } from './serve-for-tests.js'
 
 describe.each(koaMajors)('$name', ({ Koa }) => {
   async function serveRoute(method: string, route: Middleware, options = { success: 'documented' as const }) {

@@ -5,9 +5,9 @@ import { describe, expect, it, vi } from 'vitest'
 import { jsonBody } from '../../../test/conformance/cases/documented-bodies.js'
 import { koaMajors, Router } from '../../../test/conformance/harnesses/koa.js'
 import { sendRaw } from '../../../test/conformance/http-client.js'
+import { serve } from '../../../test/support/koa.js'
+import { getRequest, readWholeConnection } from '../../../test/support/sockets.js'
 import { statusErrors } from './index.js'
-import { serve } from './serve-for-tests.js'
-import { getRequest, readWholeConnection } from './socket-for-tests.js'
 
 /** Resolves when `signal` aborts, with its reason and how long it took. */
 function abortOf(signal: AbortSignal, since: number): Promise<{ reason: unknown; afterMs: number }> {

@@ -1,26 +1,11 @@
 import { connect } from 'node:net'
-import { afterEach } from 'vitest'
-import type { RunningApp } from '../../../test/conformance/harness.js'
-import { listen } from '../../../test/conformance/harnesses/express.js'
-
-const running: RunningApp[] = []
-
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((app) => app.close()))
-})
-
-/** Starts an app for one test; it is closed after the test. Test-only: not part of the package. */
-export async function serve(app: Parameters<typeof listen>[0]): Promise<number> {
-  const started = await listen(app)
-  running.push(started)
-  return started.port
-}
 
 /**
  * Writes each part to one socket, `pauseMs` apart, and resolves with everything the server sent
- * until the connection ended, however it ended.
+ * until the connection ended, however it ended (FIN or RST). Shows second responses and bytes
+ * after a response, which an HTTP client would hide.
  */
-export function converse(port: number, parts: readonly string[], pauseMs: number): Promise<string> {
+export function converse(port: number, parts: readonly string[], pauseMs = 0): Promise<string> {
   return new Promise((resolve) => {
     const socket = connect(port, '127.0.0.1')
     const chunks: Buffer[] = []
@@ -38,7 +23,17 @@ export function converse(port: number, parts: readonly string[], pauseMs: number
   })
 }
 
+/** Writes raw request bytes and returns everything the server sent before the connection ended. */
+export function readWholeConnection(port: number, wire: string): Promise<string> {
+  return converse(port, [wire])
+}
+
 /** A GET request line and headers; `close` asks the server to close after answering. */
 export function rawGet(path: string, close: boolean): string {
   return `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1${close ? '\r\nConnection: close' : ''}\r\n\r\n`
+}
+
+/** A GET that closes the connection after the response. */
+export function getRequest(path: string): string {
+  return rawGet(path, true)
 }
