@@ -66,10 +66,10 @@ export type RouteHandler =
   | { readonly kind: 'end-empty'; readonly body: 'string' | 'buffer' | 'uint8array' }
   /**
    * Starts a 200 text/plain response through Node's response and writes `partial`, then either
-   * throws (`then: 'throw'`) or calls the adapter's `accepted` helper and ends with `done`
-   * (`then: 'accepted'`).
+   * throws (`next: 'throw'`) or calls the adapter's `accepted` helper and ends with `done`
+   * (`next: 'accepted'`).
    */
-  | { readonly kind: 'after-start'; readonly then: 'throw' | 'accepted' }
+  | { readonly kind: 'after-start'; readonly next: 'throw' | 'accepted' }
   /** Validates the JSON body against `schema` with the framework's own validation (Fastify only). */
   | { readonly kind: 'validate-json'; readonly schema: Readonly<Record<string, unknown>> }
 

@@ -8,17 +8,24 @@ const root = fileURLToPath(new URL('../..', import.meta.url))
 // through the packages' `exports` to their built files, as they do for users.
 const consumer = fileURLToPath(new URL('../conformance', import.meta.url))
 
+/** What applications use, the same from every adapter. */
+const USER_FACING = [
+  'HttpError',
+  'httpError',
+  'isHttpError',
+  'StatusErrorsConfigError',
+  'unauthorized',
+  'proxyAuthenticationRequired',
+  'forbidden',
+  'notImplemented',
+] as const
+
 const PACKAGES = {
-  '@status-errors/core': [
-    'createStatusErrors',
-    'HttpError',
-    'httpError',
-    'isHttpError',
-    'DOCUMENTED_STATUSES',
-  ],
-  '@status-errors/express': ['statusErrors', 'HttpError', 'httpError', 'isHttpError'],
-  '@status-errors/koa': ['statusErrors', 'HttpError', 'httpError', 'isHttpError'],
-  '@status-errors/fastify': ['statusErrors', 'HttpError', 'httpError', 'isHttpError'],
+  '@status-errors/core': [...USER_FACING, 'DOCUMENTED_STATUSES', 'createCatalog', 'PARSE_ERROR_DETAIL'],
+  '@status-errors/core/adapter': ['createStatusErrors', 'createLifecycle', 'writeErrorHeaders'],
+  '@status-errors/express': [...USER_FACING, 'statusErrors', 'accepted'],
+  '@status-errors/koa': [...USER_FACING, 'statusErrors', 'accepted'],
+  '@status-errors/fastify': [...USER_FACING, 'statusErrors', 'accepted', 'frameworkErrors'],
 } as const
 
 function runNode(args: string[]): string {
@@ -36,6 +43,12 @@ describe.each(Object.entries(PACKAGES))('%s as built', (name, exportsExpected) =
   it('loads with require', () => {
     const keys = runNode(['-e', `console.log(Object.keys(require(${JSON.stringify(name)})).join(','))`])
     expect(keys.split(',')).toEqual(expect.arrayContaining([...exportsExpected]))
+  })
+
+  it.skipIf(name.endsWith('/adapter'))('keeps the engine behind @status-errors/core/adapter', () => {
+    const keys = runNode(['-e', `console.log(Object.keys(require(${JSON.stringify(name)})).join(','))`])
+    expect(keys.split(',')).not.toContain('createStatusErrors')
+    expect(keys.split(',')).not.toContain('createLifecycle')
   })
 
   it('loads with import', () => {
@@ -56,10 +69,30 @@ describe('dual package', () => {
       '-e',
       `import { createRequire } from 'node:module'
        const { httpError } = createRequire(process.cwd() + '/')('@status-errors/core')
-       const { isHttpError, createStatusErrors } = await import('@status-errors/core')
+       const { isHttpError } = await import('@status-errors/core')
+       const { createStatusErrors } = await import('@status-errors/core/adapter')
        const handled = createStatusErrors().respondToError(httpError(409, 'x'), { method: 'GET', path: '/', accept: undefined })
        console.log(isHttpError(httpError(409)), handled.status)`,
     ])
     expect(answer).toBe('true 409')
   })
+
+  it.each(['require', 'import'])(
+    'throws configuration errors that are instances of the class the adapters export (%s)',
+    (loader) => {
+      const load =
+        loader === 'require'
+          ? `const adapter = require('@status-errors/express')`
+          : `const adapter = await import('@status-errors/express')`
+      const answer = runNode([
+        ...(loader === 'import' ? ['--input-type=module'] : []),
+        '-e',
+        `${load}
+         try { adapter.statusErrors({ bogus: true }) } catch (error) {
+           console.log(error instanceof adapter.StatusErrorsConfigError, error.code)
+         }`,
+      ])
+      expect(answer).toBe('true ERR_STATUS_ERRORS_INVALID_OPTION')
+    },
+  )
 })

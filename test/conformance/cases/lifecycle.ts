@@ -35,7 +35,7 @@ export const lifecycleCases: readonly ConformanceCase[] = [
   },
   {
     name: 'accepted() after the response started writes nothing',
-    app: { routes: only('POST', '/exports', { kind: 'after-start', then: 'accepted' }) },
+    app: { routes: only('POST', '/exports', { kind: 'after-start', next: 'accepted' }) },
     request: { method: 'POST', path: '/exports' },
     expect: {
       status: 200,
@@ -46,7 +46,7 @@ export const lifecycleCases: readonly ConformanceCase[] = [
   {
     name: 'an error after the response started closes the connection instead of a second response',
     app: {
-      routes: only('GET', '/report', { kind: 'after-start', then: 'throw' }),
+      routes: only('GET', '/report', { kind: 'after-start', next: 'throw' }),
       options: { onError: () => {} },
     },
     request: { method: 'GET', path: '/report' },

@@ -87,7 +87,7 @@ function routeHandlers(major: ExpressMajor, handler: RouteHandler): RequestHandl
         (_req, res) => {
           res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' })
           res.write('partial')
-          if (handler.then === 'throw') throw new Error('failed after the response started')
+          if (handler.next === 'throw') throw new Error('failed after the response started')
           accepted(res)
           res.end('done')
         },

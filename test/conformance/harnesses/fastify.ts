@@ -83,7 +83,7 @@ function routeOptions(handler: RouteHandler): { handler: RouteHandlerMethod; sch
         handler: (_request, reply) => {
           reply.raw.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' })
           reply.raw.write('partial')
-          if (handler.then === 'throw') throw new Error('failed after the response started')
+          if (handler.next === 'throw') throw new Error('failed after the response started')
           // The route answers on Node's response itself, so Fastify must not send after it.
           reply.hijack()
           accepted(reply)

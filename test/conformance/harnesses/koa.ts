@@ -117,7 +117,7 @@ function middlewareFor(handler: RouteHandler): RouterMiddleware[] {
         (ctx) => {
           ctx.res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' })
           ctx.res.write('partial')
-          if (handler.then === 'throw') throw new Error('failed after the response started')
+          if (handler.next === 'throw') throw new Error('failed after the response started')
           // The route answers on Node's response itself, so Koa must not respond after it.
           ctx.respond = false
           accepted(ctx)
