@@ -61,7 +61,7 @@ export function upstreamStatus(error: object): 502 | 503 | 504 | undefined {
 
 /**
  * axios copies the upstream's status onto `err.status`, so an upstream 401 must not become ours:
- * axios errors are read before any generic `status` (semantics §3). Timeouts (`ECONNABORTED`,
+ * axios errors are read before any generic `status`. Timeouts (`ECONNABORTED`,
  * `ETIMEDOUT`) are 504; an upstream answer or a network failure is 502; anything else (bad options,
  * a cancelled request) is a bug of ours, 500.
  */

@@ -1,7 +1,7 @@
 /**
- * The documented status table, row for row as the product spec words it
- * (`shared/seed/000_a84b8680179806cf.txt`). Titles are the RFC 9110 reason phrases.
- * Edit only together with the spec: a test compares this table with the seed file.
+ * The documented status table, row for row as the product spec words it (`spec/status-codes.rst`
+ * in the repository). Titles are the RFC 9110 reason phrases. Edit only together with the spec: a
+ * test compares this table with it.
  */
 export const DOCUMENTED_STATUSES = [
   {
