@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -95,4 +95,32 @@ describe('dual package', () => {
       expect(answer).toBe('true ERR_STATUS_ERRORS_INVALID_OPTION')
     },
   )
+})
+
+describe('publishing', () => {
+  it.each(['core', 'express', 'koa', 'fastify'])('refuses a plain npm pack of %s, naming pnpm', (name) => {
+    const result = spawnSync('npm', ['pack', '--dry-run'], {
+      cwd: `${root}/packages/${name}`,
+      encoding: 'utf8',
+      env: { ...process.env, npm_config_user_agent: '' },
+    })
+    expect(result.status).not.toBe(0)
+    expect(result.stderr).toContain('pack and publish with pnpm')
+  })
+
+  it.each(['core', 'express', 'koa', 'fastify'])('ships a LICENSE and a README with %s', (name) => {
+    const files: unknown = JSON.parse(
+      execFileSync(
+        process.execPath,
+        ['-p', `JSON.stringify(require('./packages/${name}/package.json').files)`],
+        {
+          cwd: root,
+          encoding: 'utf8',
+        },
+      ),
+    )
+    expect(files).toEqual(['dist', 'README.md', 'LICENSE'])
+    expect(existsSync(`${root}/packages/${name}/LICENSE`)).toBe(true)
+    expect(existsSync(`${root}/packages/${name}/README.md`)).toBe(true)
+  })
 })
