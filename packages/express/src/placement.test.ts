@@ -3,20 +3,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { expressMajors } from '../../../test/conformance/harnesses/express.js'
 import { sendRaw } from '../../../test/conformance/http-client.js'
 import { serve } from '../../../test/support/express.js'
-import { StatusErrorsConfigError, statusErrors } from './index.js'
+import { collectWarnings } from '../../../test/support/warnings.js'
+import { statusErrors } from './index.js'
 
 afterEach(() => {
   vi.restoreAllMocks()
 })
-
-/** The misuse warnings status-errors emitted, as `process.emitWarning` received them. */
-function collectWarnings(): StatusErrorsConfigError[] {
-  const warnings: StatusErrorsConfigError[] = []
-  vi.spyOn(process, 'emitWarning').mockImplementation((warning) => {
-    if (warning instanceof StatusErrorsConfigError) warnings.push(warning)
-  })
-  return warnings
-}
 
 describe.each(expressMajors)('$name', (major) => {
   it('passes requests on to routes mounted after it, and warns once, naming the fix', async () => {

@@ -2,20 +2,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { koaMajors, Router } from '../../../test/conformance/harnesses/koa.js'
 import { sendRaw } from '../../../test/conformance/http-client.js'
 import { serve } from '../../../test/support/koa.js'
-import { StatusErrorsConfigError, statusErrors } from './index.js'
+import { collectWarnings } from '../../../test/support/warnings.js'
+import { statusErrors } from './index.js'
 
 afterEach(() => {
   vi.restoreAllMocks()
 })
-
-/** The misuse warnings status-errors emitted, as `process.emitWarning` received them. */
-function collectWarnings(): StatusErrorsConfigError[] {
-  const warnings: StatusErrorsConfigError[] = []
-  vi.spyOn(process, 'emitWarning').mockImplementation((warning) => {
-    if (warning instanceof StatusErrorsConfigError) warnings.push(warning)
-  })
-  return warnings
-}
 
 describe.each(koaMajors)('$name', ({ Koa }) => {
   function routes(): Router {
