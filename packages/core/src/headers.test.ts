@@ -1,5 +1,12 @@
+import { validateHeaderValue } from 'node:http'
 import { describe, expect, it } from 'vitest'
-import { type HeaderTarget, sanitizeErrorHeaders, writeErrorHeaders } from './headers.js'
+import {
+  type HeaderTarget,
+  MAX_ERROR_HEADERS_LENGTH,
+  MAX_HEADER_VALUE_LENGTH,
+  sanitizeErrorHeaders,
+  writeErrorHeaders,
+} from './headers.js'
 
 function fakeResponse(initial: Record<string, string>): HeaderTarget & { headers: Map<string, unknown> } {
   const headers = new Map<string, unknown>(Object.entries(initial))
@@ -53,7 +60,95 @@ describe('sanitizeErrorHeaders', () => {
     ['drops headers status-errors owns', { 'Content-Length': '1', Vary: 'x', 'Cache-Control': 'public' }, []],
     ['drops non-string values', { 'X-A': { a: 1 }, 'X-B': true, 'X-C': ['ok', 3] }, []],
     ['ignores non-objects', 'Retry-After: 1', []],
+    ['drops other control characters', { 'X-A': 'a\u0001b', 'X-B': 'a\u007fb', 'X-C': 'a\u001bb' }, []],
+    [
+      'drops characters beyond Latin-1',
+      { 'WWW-Authenticate': 'Bearer realm="日本"', 'X-B': 'caf\u0100' },
+      [],
+    ],
+    ['keeps Latin-1 and tabs', { 'X-A': 'caf\u00e9\tok' }, [['x-a', 'caf\u00e9\tok']]],
+    ['drops Content-Security-Policy', { 'Content-Security-Policy': 'default-src *' }, []],
+    ['drops the connection headers', { Connection: 'close', 'Keep-Alive': 'timeout=1', Upgrade: 'h2c' }, []],
+    ['drops an empty list', { 'X-A': [] }, []],
+    ['drops non-finite numbers', { 'X-A': Number.NaN, 'X-B': Number.POSITIVE_INFINITY }, []],
+    ['ignores an array of values given as headers', ['Bearer realm="x"'], []],
+    ['takes a list of pairs', [['Retry-After', '5']], [['retry-after', '5']]],
+    [
+      'ignores a class instance',
+      new (class Holder {
+        'Retry-After' = '5'
+      })(),
+      [],
+    ],
+    [
+      'takes a null-prototype object',
+      Object.assign(Object.create(null), { 'Retry-After': '5' }),
+      [['retry-after', '5']],
+    ],
   ])('%s', (_name, raw, expected) => {
     expect(sanitizeErrorHeaders(raw)).toEqual(expected)
+  })
+
+  it('takes a fetch Headers', () => {
+    expect(sanitizeErrorHeaders(new Headers({ 'Retry-After': '5', Allow: 'GET' }))).toEqual([
+      ['allow', 'GET'],
+      ['retry-after', '5'],
+    ])
+  })
+
+  it('drops a value longer than the limit, and headers past the total limit', () => {
+    const long = 'x'.repeat(MAX_HEADER_VALUE_LENGTH + 1)
+    expect(sanitizeErrorHeaders({ 'X-A': long })).toEqual([])
+    const many = Object.fromEntries(
+      Array.from({ length: 10 }, (_, i) => [`x-${i}`, 'y'.repeat(MAX_HEADER_VALUE_LENGTH - 10)]),
+    )
+    const kept = sanitizeErrorHeaders(many)
+    const size = kept.reduce((sum, [name, value]) => sum + name.length + String(value).length, 0)
+    expect(kept.length).toBeGreaterThan(0)
+    expect(size).toBeLessThanOrEqual(MAX_ERROR_HEADERS_LENGTH)
+  })
+
+  it('checks and sends one snapshot of a list, whatever a Proxy answers later', () => {
+    let reads = 0
+    const shifty = new Proxy(['Bearer realm="x"'], {
+      get(target, key, receiver) {
+        if (key === '0' && reads++ > 0) return 'x\r\nSet-Cookie: a=b'
+        return Reflect.get(target, key, receiver)
+      },
+    })
+    const [entry] = sanitizeErrorHeaders({ 'WWW-Authenticate': shifty })
+    const value = entry?.[1] as readonly string[]
+    expect(value).toEqual(['Bearer realm="x"'])
+    expect(value[0]).toBe('Bearer realm="x"')
+    expect(Array.isArray(value) && !Object.is(value, shifty)).toBe(true)
+  })
+
+  it('never throws, even when every trap of a Proxy throws', () => {
+    const hostile = new Proxy(
+      {},
+      {
+        ownKeys: () => {
+          throw new Error('no')
+        },
+        getPrototypeOf: () => {
+          throw new Error('no')
+        },
+      },
+    )
+    expect(sanitizeErrorHeaders(hostile)).toEqual([])
+  })
+
+  it('keeps only values Node itself accepts', () => {
+    for (let code = 0; code <= 0x2ff; code++) {
+      const value = `a${String.fromCharCode(code)}b`
+      const kept = sanitizeErrorHeaders({ 'X-A': value }).length === 1
+      let nodeAccepts = true
+      try {
+        validateHeaderValue('x-a', value)
+      } catch {
+        nodeAccepts = false
+      }
+      expect(kept, `U+${code.toString(16)}`).toBe(nodeAccepts)
+    }
   })
 })

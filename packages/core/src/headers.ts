@@ -65,42 +65,77 @@ function mergeVary(existing: unknown, added: string | readonly string[]): string
   return missing.length === 0 ? existing : `${existing}, ${missing.join(', ')}`
 }
 
-// RFC 9110 §5.1: field-name = token; §5.5: field values exclude CR, LF and NUL.
+// RFC 9110 §5.6.2: field-name = token.
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to reject these bytes
-const FORBIDDEN_VALUE_BYTES = /[\u0000\r\n]/
+// RFC 9110 §5.5: field-value = field-vchar (VCHAR or obs-text, 0x80-0xFF), SP and HTAB. The same
+// rule as Node's `http.validateHeaderValue`, so a value that passes here never throws in `setHeader`.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the rule is defined by the bytes it allows
+const FIELD_VALUE = /^[\t\u0020-\u007e\u0080-\u00ff]*$/
 
-/** Headers an error may not set: they describe the body, which status-errors writes itself. */
+/**
+ * The longest header value status-errors sends (option, helper or error-carried). Node reads at
+ * most 16 KiB of response head by default (`--max-http-header-size`), undici too: a longer head is
+ * a failed response (`HPE_HEADER_OVERFLOW`), not a header.
+ */
+export const MAX_HEADER_VALUE_LENGTH = 4096
+
+/** The most an error may add to a response head, over all its headers (names and values). */
+export const MAX_ERROR_HEADERS_LENGTH = 8192
+
+/**
+ * Headers an error may not set: the content headers (status-errors writes the body), the headers
+ * that protect it (`Content-Security-Policy` keeps an HTML page inert, `X-Content-Type-Options`,
+ * `Vary`, `Cache-Control`), and the connection's own (RFC 9110 §7.6.1), which would change the
+ * framing of the exchange.
+ */
 const RESERVED_ERROR_HEADERS = new Set([
   ...CONTENT_HEADERS,
   'x-content-type-options',
+  'content-security-policy',
   'vary',
   'cache-control',
+  'connection',
+  'keep-alive',
+  'upgrade',
+  'trailer',
+  'te',
+  'proxy-connection',
 ])
 
 export function isValidHeaderName(name: string): boolean {
   return TOKEN.test(name)
 }
 
+/** A value Node's `setHeader` accepts, no longer than `MAX_HEADER_VALUE_LENGTH`. */
 export function isValidHeaderValue(value: string): boolean {
-  return !FORBIDDEN_VALUE_BYTES.test(value)
+  return value.length <= MAX_HEADER_VALUE_LENGTH && FIELD_VALUE.test(value)
 }
 
 /**
- * The headers an error carries (http-errors `headers`, Boom `output.headers`), kept only when the
- * name is a token, the value has no CR/LF/NUL and the header is not one status-errors owns.
- * Never throws: the input may be any value, including objects with throwing getters.
+ * The headers an error carries (http-errors `headers`, Boom `output.headers`), kept only when they
+ * are safe to send. Headers are a plain object, a fetch `Headers`, or a list of `[name, value]`
+ * pairs; anything else (an array of values, a class instance, a string) carries none. A name must
+ * be a token and not one status-errors owns; a value a string, a finite number or a non-empty list
+ * of strings, each valid by Node's rules. Lists are copied once before they are checked, so what
+ * was checked is what is sent. Headers past `MAX_ERROR_HEADERS_LENGTH` in all are dropped. Never
+ * throws: the input may be any value, including Proxies and objects with throwing getters.
  */
 export function sanitizeErrorHeaders(raw: unknown): ResponseHeaders {
-  if (typeof raw !== 'object' || raw === null) return EMPTY_HEADERS
   const result: (readonly [string, string | readonly string[]])[] = []
   try {
-    for (const [name, value] of Object.entries(raw)) {
-      if (!isValidHeaderName(name)) continue
+    const entries = headerEntries(raw)
+    if (entries === undefined) return EMPTY_HEADERS
+    let budget = MAX_ERROR_HEADERS_LENGTH
+    for (const entry of entries) {
+      const [name, value] = entry
+      if (typeof name !== 'string' || !isValidHeaderName(name)) continue
       const lower = name.toLowerCase()
       if (RESERVED_ERROR_HEADERS.has(lower)) continue
       const clean = sanitizeValue(value)
-      if (clean !== undefined) result.push([lower, clean])
+      if (clean === undefined) continue
+      budget -= lower.length + (typeof clean === 'string' ? clean.length : clean.join('').length)
+      if (budget < 0) break
+      result.push([lower, clean])
     }
   } catch {
     return EMPTY_HEADERS
@@ -108,17 +143,31 @@ export function sanitizeErrorHeaders(raw: unknown): ResponseHeaders {
   return result.length === 0 ? EMPTY_HEADERS : result
 }
 
-function sanitizeValue(value: unknown): string | readonly string[] | undefined {
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value)
-  if (typeof value === 'string') return isValidHeaderValue(value) ? value : undefined
-  if (
-    Array.isArray(value) &&
-    value.length > 0 &&
-    value.every((v) => typeof v === 'string' && isValidHeaderValue(v))
-  ) {
-    return value as string[]
+/** The `[name, value]` pairs of the headers shapes an error may use, or `undefined` for any other value. */
+function headerEntries(raw: unknown): readonly (readonly [unknown, unknown])[] | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined
+  if (typeof Headers === 'function' && raw instanceof Headers) return [...raw.entries()]
+  if (Array.isArray(raw)) {
+    const pairs = Array.from(raw as readonly unknown[])
+    return pairs.every((pair) => Array.isArray(pair) && pair.length === 2)
+      ? pairs.map((pair) => [(pair as unknown[])[0], (pair as unknown[])[1]] as const)
+      : undefined
   }
-  return undefined
+  const prototype: unknown = Object.getPrototypeOf(raw)
+  if (prototype !== Object.prototype && prototype !== null) return undefined
+  return Object.entries(raw)
+}
+
+function sanitizeValue(value: unknown): string | readonly string[] | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : undefined
+  if (typeof value === 'string') return isValidHeaderValue(value) ? value : undefined
+  if (!Array.isArray(value)) return undefined
+  // One copy, then only the copy is read: a Proxy cannot answer differently at write time.
+  const items: unknown[] = Array.from(value as readonly unknown[])
+  if (items.length === 0 || items.length > 32) return undefined
+  return items.every((item) => typeof item === 'string' && isValidHeaderValue(item))
+    ? (items as string[])
+    : undefined
 }
 
 export const EMPTY_HEADERS: ResponseHeaders = Object.freeze([])

@@ -14,13 +14,19 @@ describe('helpers', () => {
     })
   })
 
-  it.each([[''], ['  '], ['Basic\r\nSet-Cookie: x=1'], [[]], [42]])(
-    'rejects the challenge %j',
-    (challenge) => {
-      expect(() => unauthorized(challenge as never)).toThrow(TypeError)
-      expect(() => proxyAuthenticationRequired(challenge as never)).toThrow(TypeError)
-    },
-  )
+  it.each([
+    [''],
+    ['  '],
+    ['Basic\r\nSet-Cookie: x=1'],
+    ['Bearer realm="日本"'],
+    ['Basic\u0001'],
+    [`Basic ${'x'.repeat(5000)}`],
+    [[]],
+    [42],
+  ])('rejects the challenge %j', (challenge) => {
+    expect(() => unauthorized(challenge as never)).toThrow(TypeError)
+    expect(() => proxyAuthenticationRequired(challenge as never)).toThrow(TypeError)
+  })
 
   it('forbidden is a 403 with its detail', () => {
     expect(forbidden('Not yours.')).toMatchObject({ status: 403, detail: 'Not yours.', expose: true })

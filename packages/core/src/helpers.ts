@@ -9,7 +9,7 @@ export interface HelperOptions {
 
 /**
  * 401 Unauthorized with its challenge(s): RFC 9110 §15.5.2 requires `WWW-Authenticate`, one
- * header line per challenge (§11.6.1). Throws a TypeError for an empty challenge or one with CR/LF.
+ * header line per challenge (§11.6.1). Throws a TypeError for an empty challenge or one Node would refuse as a header value.
  *
  * @example
  * throw unauthorized('Bearer realm="api", error="invalid_token"', 'The token has expired.')
@@ -62,13 +62,20 @@ export function notImplemented(detail?: string, options?: HelperOptions): HttpEr
 
 function expectChallenge(helper: string, challenge: unknown): void {
   if (!isValidChallenge(challenge)) {
-    throw new TypeError(`status-errors: ${helper}() needs a non-empty challenge without CR, LF or NUL`)
+    throw new TypeError(
+      `status-errors: ${helper}() needs a non-empty challenge of visible ASCII or Latin-1 characters, spaces or tabs`,
+    )
   }
 }
 
-/** A `Location` value for 201/202 answers: a URI reference on one line (RFC 9110 §10.2.2). */
+/** RFC 3986 §2: a URI is visible ASCII; anything else is percent-encoded. */
+const URI_REFERENCE = /^[\u0021-\u007e]+$/
+
+/** A `Location` value for 201/202 answers: a URI reference (RFC 9110 §10.2.2, RFC 3986 §4.1), so ASCII. */
 export function expectLocation(location: string): void {
-  if (typeof location !== 'string' || location === '' || !isValidHeaderValue(location)) {
-    throw new TypeError('status-errors: a Location must be a non-empty URI reference without CR, LF or NUL')
+  if (typeof location !== 'string' || !URI_REFERENCE.test(location) || !isValidHeaderValue(location)) {
+    throw new TypeError(
+      'status-errors: a Location must be a non-empty URI reference on one line, non-ASCII characters percent-encoded',
+    )
   }
 }

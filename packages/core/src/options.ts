@@ -157,7 +157,7 @@ function expectDelaySeconds(name: string, value: unknown): void {
   }
 }
 
-/** A challenge is sent as a header line: non-empty, no CR/LF/NUL (RFC 9110 §5.5, §11.6.1). */
+/** A challenge is sent as a header line: non-empty and valid by Node's rules (RFC 9110 §5.5, §11.6.1). */
 export function isValidChallenge(value: unknown): value is string | readonly string[] {
   const list = typeof value === 'string' ? [value] : value
   return (
@@ -169,7 +169,9 @@ export function isValidChallenge(value: unknown): value is string | readonly str
 
 function expectChallenge(name: string, value: unknown): void {
   if (!isValidChallenge(value)) {
-    throw invalidOption(`"${name}" must be a non-empty challenge (or list of them) without CR, LF or NUL`)
+    throw invalidOption(
+      `"${name}" must be a non-empty challenge (or list of them) of at most 4096 visible ASCII or Latin-1 characters, spaces or tabs`,
+    )
   }
 }
 

@@ -99,6 +99,8 @@ describe('options', () => {
     ['a non-function problemType', { problemType: 'https://x' }],
     ['a non-object statuses', { statuses: 429 }],
     ['a bad status definition', { statuses: { 429: { description: '' } } }],
+    ['a challenge Node would refuse', { challenge: 'Bearer realm="日本"' }],
+    ['a proxy challenge with a control character', { proxyChallenge: 'Basic\u0007' }],
     ['a non-object', 'strict'],
   ])('rejects %s at startup', (_name, options) => {
     expect(() => createStatusErrors(options as never)).toThrow(StatusErrorsConfigError)
@@ -159,9 +161,12 @@ describe('guard', () => {
     expect(accepted.headers).toContainEqual(['location', '/jobs/7'])
   })
 
-  it('rejects a Location with CR/LF', () => {
-    expect(() => createStatusErrors().respondToAccepted(get, '/a\r\nSet-Cookie: x')).toThrow(TypeError)
-  })
+  it.each([['/a\r\nSet-Cookie: x'], ['/jobs/日本'], ['/jobs/caf\u00e9'], ['/a b'], ['']])(
+    'rejects the Location %j',
+    (location) => {
+      expect(() => createStatusErrors().respondToAccepted(get, location)).toThrow(TypeError)
+    },
+  )
 
   it('applies the documented success statuses only when asked', () => {
     const exchange = { method: 'POST', status: 200, explicit: false, hasBody: true }

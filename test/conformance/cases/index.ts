@@ -1,5 +1,6 @@
 import type { ConformanceCase } from '../conformance-case.js'
 import { errorCases } from './errors.js'
+import { hostileHeaderCases } from './hostile-headers.js'
 import { lifecycleCases } from './lifecycle.js'
 import { headerCases, renderingCases } from './rendering.js'
 import { tableRowCases } from './table-rows.js'
@@ -12,4 +13,5 @@ export const allCases: readonly ConformanceCase[] = [
   ...headerCases,
   ...tableRowCases,
   ...lifecycleCases,
+  ...hostileHeaderCases,
 ]
