@@ -11,6 +11,12 @@ export interface AppSpec {
   /** Headers a middleware before the routes sets on every response (CORS, request ids …). */
   readonly earlyHeaders?: Readonly<Record<string, string>>
   /**
+   * A header (lower-case name) that the response refuses with a TypeError, as Node refuses an
+   * invalid value: set up by a middleware before the routes, where the framework writes headers
+   * (Node's `setHeader` on Express and Koa, `writeHead` under Fastify's reply).
+   */
+  readonly refuseHeader?: string
+  /**
    * Options for status-errors. On Express one installation gives the guard (mounted first) and the
    * handlers (mounted last).
    */

@@ -47,6 +47,11 @@ export interface StatusErrors {
   /** Answers a request no route handled: 404, 405 + Allow, 501, or 204 + Allow for OPTIONS. */
   respondToUnmatched(request: RequestInfo, routes: RouteMethods): Answer
   /**
+   * The documented 500 with only the headers of its format, for when writing another answer
+   * failed: it needs nothing from the error or the options that could fail again.
+   */
+  respondToWriteFailure(request: RequestInfo, error: unknown): Answer
+  /**
    * Before the route: a 503 (maintenance, shedding) or 406 (`produces`) answer, or `undefined` to
    * let the request through. With `shed`, pass the response so its end releases its slot.
    */
@@ -206,6 +211,13 @@ export function createStatusErrors(options?: StatusErrorsOptions): StatusErrors 
       return respond(render(status, request, detail, stack), headers, defaults, {
         reason: 'thrown',
         error: thrown,
+      })
+    },
+
+    respondToWriteFailure(request, error) {
+      return respond(render(500, request, undefined, undefined), EMPTY_HEADERS, EMPTY_HEADERS, {
+        reason: 'thrown',
+        error,
       })
     },
 

@@ -34,7 +34,11 @@ export const hostileHeaderCases: readonly ConformanceCase[] = [
   hostileHeaderCase(
     'an http-errors header with a control character is dropped',
     () => createError(401, 'x', { headers: { 'WWW-Authenticate': 'Bearer\u0001', 'X-Ok': 'yes' } }),
-    { status: 401, headers: { 'www-authenticate': DEFAULT_CHALLENGE, 'x-ok': 'yes' }, body: jsonBody(401, 'x') },
+    {
+      status: 401,
+      headers: { 'www-authenticate': DEFAULT_CHALLENGE, 'x-ok': 'yes' },
+      body: jsonBody(401, 'x'),
+    },
   ),
   hostileHeaderCase(
     'a Boom header beyond Latin-1 is dropped',
@@ -67,4 +71,24 @@ export const hostileHeaderCases: readonly ConformanceCase[] = [
       httpError(400, undefined, { headers: { Connection: 'upgrade', Upgrade: 'websocket', Trailer: 'X' } }),
     { status: 400, headers: { upgrade: null, trailer: null }, body: jsonBody(400) },
   ),
+]
+
+/** A write that fails part-way still leaves one whole, documented message on the wire. */
+export const writeFailureCases: readonly ConformanceCase[] = [
+  {
+    name: 'a header the response refuses turns the answer into the whole documented 500',
+    app: {
+      refuseHeader: 'www-authenticate',
+      routes: [
+        {
+          method: 'GET',
+          path: '/boom',
+          handler: { kind: 'throw', error: () => httpError(401, 'Token expired.') },
+        },
+      ],
+      options: { onError: () => {} },
+    },
+    request: { method: 'GET', path: '/boom' },
+    expect: { status: 500, headers: { 'www-authenticate': null }, body: jsonBody(500) },
+  },
 ]

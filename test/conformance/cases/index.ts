@@ -1,6 +1,6 @@
 import type { ConformanceCase } from '../conformance-case.js'
 import { errorCases } from './errors.js'
-import { hostileHeaderCases } from './hostile-headers.js'
+import { hostileHeaderCases, writeFailureCases } from './hostile-headers.js'
 import { lifecycleCases } from './lifecycle.js'
 import { headerCases, renderingCases } from './rendering.js'
 import { tableRowCases } from './table-rows.js'
@@ -14,4 +14,5 @@ export const allCases: readonly ConformanceCase[] = [
   ...tableRowCases,
   ...lifecycleCases,
   ...hostileHeaderCases,
+  ...writeFailureCases,
 ]

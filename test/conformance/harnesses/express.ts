@@ -1,4 +1,4 @@
-import { createServer, type RequestListener } from 'node:http'
+import { createServer, type RequestListener, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { accepted, statusErrors } from '@status-errors/express'
 import type { NextFunction, Request, RequestHandler, Response } from 'express'
@@ -36,6 +36,15 @@ export function addRoute(
   const register: unknown = Reflect.get(target, name)
   if (typeof register !== 'function') throw new Error(`Express has no app.${name}()`)
   register.call(target, path, ...handlers)
+}
+
+/** Makes `res.setHeader` throw for one header name, as Node does for an invalid value. */
+export function refuseOnSetHeader(res: ServerResponse, refused: string): void {
+  const setHeader = res.setHeader
+  res.setHeader = function refusingSetHeader(this: ServerResponse, name, value) {
+    if (name.toLowerCase() === refused) throw new TypeError(`Invalid character in header content ["${name}"]`)
+    return setHeader.call(this, name, value)
+  }
 }
 
 /** Listens on 127.0.0.1 at a free port; `close` also drops idle keep-alive sockets. */
@@ -161,7 +170,13 @@ function buildApp(major: ExpressMajor, spec: AppSpec): RequestListener {
   // The documented installation: the guard before everything, the handlers after the routes.
   const errors = statusErrors(spec.options)
   app.use(errors.guard)
-  const { earlyHeaders } = spec
+  const { earlyHeaders, refuseHeader } = spec
+  if (refuseHeader !== undefined) {
+    app.use((_req, res, next) => {
+      refuseOnSetHeader(res, refuseHeader)
+      next()
+    })
+  }
   if (earlyHeaders !== undefined) {
     app.use((_req, res, next) => {
       setHeaders(res, earlyHeaders)

@@ -109,7 +109,25 @@ async function buildApp(major: FastifyMajor, spec: AppSpec): Promise<FastifyInst
   // `frameworkErrors` answers the router's own errors (malformed percent-encoding) as documented.
   const app = major.fastify({ logger: false, frameworkErrors })
   await app.register(statusErrors, spec.options ?? {})
-  const { earlyHeaders } = spec
+  const { earlyHeaders, refuseHeader } = spec
+  if (refuseHeader !== undefined) {
+    // Fastify keeps headers in its own map and hands them to Node's writeHead, which validates them.
+    app.addHook('onRequest', async (_request, reply) => {
+      const writeHead = reply.raw.writeHead
+      reply.raw.writeHead = function refusingWriteHead(this: typeof reply.raw, ...args: unknown[]) {
+        const headers = args.find(
+          (arg): arg is Record<string, unknown> => typeof arg === 'object' && arg !== null,
+        )
+        if (
+          headers !== undefined &&
+          Object.keys(headers).some((name) => name.toLowerCase() === refuseHeader)
+        ) {
+          throw new TypeError(`Invalid character in header content ["${refuseHeader}"]`)
+        }
+        return Reflect.apply(writeHead, this, args)
+      } as typeof writeHead
+    })
+  }
   if (earlyHeaders !== undefined) {
     app.addHook('onRequest', async (_request, reply) => {
       setHeaders(reply, earlyHeaders)

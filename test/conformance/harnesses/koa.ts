@@ -6,7 +6,7 @@ import type Koa from 'koa'
 import Koa2 from 'koa2'
 import Koa3 from 'koa3'
 import type { AppSpec, Harness, RouteHandler, RouteSpec, RunningApp } from '../harness.js'
-import { emptyBody } from './express.js'
+import { emptyBody, refuseOnSetHeader } from './express.js'
 
 /** @koa/router 15 uses path-to-regexp 8, where a catch-all that also matches `/` is written so. */
 const ROOT_CATCH_ALL = '/{*rest}'
@@ -34,7 +34,13 @@ function buildApp(KoaClass: typeof Koa, spec: AppSpec): Koa {
   // Koa's default 'error' listener prints 5xx stacks; the tests assert on responses, not on logs.
   app.silent = true
   app.use(statusErrors(spec.options))
-  const { earlyHeaders } = spec
+  const { earlyHeaders, refuseHeader } = spec
+  if (refuseHeader !== undefined) {
+    app.use((ctx, next) => {
+      refuseOnSetHeader(ctx.res, refuseHeader)
+      return next()
+    })
+  }
   if (earlyHeaders !== undefined) {
     app.use((ctx, next) => {
       ctx.set(earlyHeaders)

@@ -252,3 +252,45 @@ describe('documented success', () => {
     ).toBe(200)
   })
 })
+
+describe('a write that fails', () => {
+  function failingOnce(port: AdapterPort<FakeContext>): AdapterPort<FakeContext> {
+    let failed = false
+    return {
+      ...port,
+      write: (context, answer) => {
+        context.res.setHeader('www-authenticate', 'half-written')
+        if (!failed) {
+          failed = true
+          throw new TypeError('Invalid character in header content')
+        }
+        port.write(context, answer)
+        context.res.removeHeader('www-authenticate')
+      },
+    }
+  }
+
+  it('takes the failed headers back, writes the documented 500 and logs the failure', () => {
+    const lifecycle = createLifecycle(createStatusErrors({ onError: () => {} }), failingOnce(fakePort))
+    const ctx: FakeContext = { method: 'GET', res: new FakeResponse(), written: [], logged: [] }
+    lifecycle.answerError(ctx, httpError(401))
+    expect(ctx.written.map((answer) => answer.status)).toEqual([500])
+    expect(ctx.written[0]?.headers.map(([name]) => name)).not.toContain('www-authenticate')
+    expect(ctx.logged).toEqual([expect.any(TypeError)])
+  })
+
+  it('closes the connection when even the 500 cannot be written', async () => {
+    const alwaysFailing: AdapterPort<FakeContext> = {
+      ...fakePort,
+      write: () => {
+        throw new TypeError('refused')
+      },
+    }
+    const lifecycle = createLifecycle(createStatusErrors({ onError: () => {} }), alwaysFailing)
+    const ctx: FakeContext = { method: 'GET', res: new FakeResponse(), written: [], logged: [] }
+    lifecycle.answerError(ctx, httpError(401))
+    await nextTurn()
+    expect(ctx.abandoned).toBe(true)
+    expect(ctx.res.destroy).toHaveBeenCalledOnce()
+  })
+})

@@ -81,8 +81,41 @@ export function createLifecycle<TContext>(
   }
 
   function answer(context: TContext, response: Answer, request: RequestInfo): void {
-    port.write(context, response)
+    try {
+      port.write(context, response)
+    } catch (writeFailure) {
+      answerWriteFailure(context, response, request, writeFailure)
+      return
+    }
     report(context, response, request)
+  }
+
+  /**
+   * Writing an answer failed part-way (a header the framework or Node refused): the response must
+   * still be one whole message. The failed answer's headers are taken back and the documented 500
+   * of the same format is written, with its own Content-Length; if even that fails, or the head is
+   * already out, the connection is closed. The failure is a server fault: it is always logged.
+   */
+  function answerWriteFailure(
+    context: TContext,
+    failed: Answer,
+    request: RequestInfo,
+    failure: unknown,
+  ): void {
+    port.log(context, failure)
+    const res = port.nodeResponse(context)
+    const fallback = engine.respondToWriteFailure(request, failed.error)
+    try {
+      if (res.headersSent) throw failure
+      const target = port.headers(context)
+      for (const [name] of failed.headers) target.removeHeader(name)
+      for (const [name] of failed.defaultHeaders) target.removeHeader(name)
+      port.write(context, fallback)
+    } catch {
+      port.abandon(context)
+      abandonResponse(res)
+    }
+    report(context, fallback, request)
   }
 
   function answerUnmatched(context: TContext): void {
