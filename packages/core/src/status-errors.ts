@@ -13,7 +13,7 @@ import { type ErrorResponse, type PreparedStatus, prepareStatus, withHeaders } f
 import { createRequiredHeaders } from './required-headers.js'
 import type { StatusEntry } from './statuses/catalog.js'
 import { reasonPhrase } from './statuses/reason-phrases.js'
-import { decideUnmatched, formatAllow, type RouteMethods } from './unmatched.js'
+import { decideUnmatched, formatAllow, type RouteMethods, routeServes } from './unmatched.js'
 
 /** The request facts core needs; adapters read them from their framework's request. */
 export interface RequestInfo {
@@ -53,9 +53,15 @@ export interface StatusErrors {
   respondToWriteFailure(request: RequestInfo, error: unknown): Answer
   /**
    * Before the route: a 503 (maintenance, shedding) or 406 (`produces`) answer, or `undefined` to
-   * let the request through. With `shed`, pass the response so its end releases its slot.
+   * let the request through. With `shed`, pass the response so its end releases its slot. `routes`
+   * is asked only when the Accept header admits none of `produces`: the 406 applies only to a
+   * request a route will serve (routing decisions come first), and never to OPTIONS.
    */
-  admit(request: RequestInfo, lifecycle?: ResponseLifecycle): Answer | undefined
+  admit(
+    request: RequestInfo,
+    lifecycle?: ResponseLifecycle,
+    routes?: () => RouteMethods | undefined,
+  ): Answer | undefined
   /**
    * Starts the body and handler timers (when configured) on Node's request and response. A timeout
    * writes its answer directly and makes later writes harmless; `onTimeout` gets it for logging.
@@ -164,8 +170,12 @@ export function createStatusErrors(options?: StatusErrorsOptions): StatusErrors 
   return {
     options: resolved,
 
-    admit(request, lifecycle) {
-      const refusal = admission.check(request.accept, lifecycle)
+    admit(request, lifecycle, routes) {
+      const refusal = admission.check(request.accept, lifecycle, () => {
+        if (request.method === 'OPTIONS') return false
+        const known = routes?.()
+        return known === undefined || routeServes(request.method, known.pathMethods)
+      })
       if (refusal === undefined) return undefined
       return refusal.status === 406
         ? respondToStatus(406, request, refusal.detail, EMPTY_HEADERS, REFUSALS[406])

@@ -42,17 +42,16 @@ export function decideUnmatched(
   ) {
     return NOT_IMPLEMENTED
   }
-  if (
-    !methodNotAllowed ||
-    pathMethods.size === 0 ||
-    pathMethods.has(method) ||
-    pathMethods.has('*') ||
-    (method === 'HEAD' && pathMethods.has('GET'))
-  ) {
+  if (!methodNotAllowed || pathMethods.size === 0 || routeServes(method, pathMethods)) {
     return NOT_FOUND
   }
   const allow = formatAllow(pathMethods)
   return method === 'OPTIONS' ? { status: 204, allow } : { status: 405, allow }
+}
+
+/** Whether a route of the path takes the method: its own, every method (`all`), or HEAD through GET. */
+export function routeServes(method: string, pathMethods: ReadonlySet<string>): boolean {
+  return pathMethods.has(method) || pathMethods.has('*') || (method === 'HEAD' && pathMethods.has('GET'))
 }
 
 /**

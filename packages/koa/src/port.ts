@@ -1,7 +1,7 @@
 import { inspect, types } from 'node:util'
 import { type AdapterPort, type ErrorResponse, writeErrorHeaders } from '@status-errors/core/adapter'
 import type { Context } from 'koa'
-import { rejectedByRouter, routeMethodsOf } from './routes.js'
+import { rejectedByRouter, routeMethodsBeforeRouting, routeMethodsOf } from './routes.js'
 
 /** Koa as core sees it: the context is Koa's `ctx`. */
 export const koaPort: AdapterPort<Context> = {
@@ -16,6 +16,7 @@ export const koaPort: AdapterPort<Context> = {
   },
   log: emitAppError,
   routeMethods: routeMethodsOf,
+  routeMethodsBeforeRouting,
   rejectedByRouter,
 }
 

@@ -36,6 +36,34 @@ export function routeMethodsOf(ctx: Context): RouteMethods {
 }
 
 /**
+ * What the app's top-level routers will find for the request, asked before they run (`ctx.matched`
+ * exists only after): the methods of the route layers whose path matches, root catch-alls left
+ * out. `undefined` when the app has no router core can see (koa-compose, koa-mount, hand-written
+ * routing): then nothing is known.
+ */
+export function routeMethodsBeforeRouting(ctx: Context): RouteMethods | undefined {
+  const middleware: unknown = Reflect.get(ctx.app, 'middleware')
+  if (!Array.isArray(middleware)) return undefined
+  const pathMethods = new Set<string>()
+  let routers = 0
+  for (const entry of middleware) {
+    const router = routerOfMiddleware(entry)
+    const match: unknown = router === undefined ? undefined : Reflect.get(router, 'match')
+    if (typeof match !== 'function') continue
+    routers++
+    const result: unknown = Reflect.apply(match, router, [ctx.path, ctx.method])
+    const layers: unknown =
+      typeof result === 'object' && result !== null ? Reflect.get(result, 'path') : undefined
+    if (!Array.isArray(layers)) continue
+    for (const layer of layers) {
+      if (!isRouteLayer(layer) || isRootCatchAll(layer)) continue
+      for (const method of layer.methods) pathMethods.add(method)
+    }
+  }
+  return routers === 0 ? undefined : { pathMethods, appMethods: undefined }
+}
+
+/**
  * Whether a router saw the request and no route of it matched: then a thrown 405 or 501 is
  * `allowedMethods({ throw: true })`'s verdict, not a route's own error.
  */

@@ -2,6 +2,7 @@ import type { ConformanceCase } from '../conformance-case.js'
 import { errorCases } from './errors.js'
 import { hostileHeaderCases, writeFailureCases } from './hostile-headers.js'
 import { lifecycleCases } from './lifecycle.js'
+import { producesCases } from './produces.js'
 import { headerCases, renderingCases } from './rendering.js'
 import { tableRowCases } from './table-rows.js'
 import { unmatchedCases } from './unmatched.js'
@@ -15,4 +16,5 @@ export const allCases: readonly ConformanceCase[] = [
   ...lifecycleCases,
   ...hostileHeaderCases,
   ...writeFailureCases,
+  ...producesCases,
 ]

@@ -12,6 +12,8 @@ export interface ResponseLifecycle {
 
 const UNAVAILABLE: Refusal = { status: 503 }
 
+const always = (): boolean => true
+
 /**
  * Decides, before the route, whether a request is refused:
  * - maintenance → 503 (RFC 9110 §15.6.4), Retry-After comes with every 503;
@@ -37,10 +39,24 @@ export function createAdmission(options: ResolvedGuardOptions) {
   }
 
   return {
-    /** `undefined` admits the request; the lifecycle is needed only to count requests in flight. */
-    check(accept: string | undefined, lifecycle: ResponseLifecycle | undefined): Refusal | undefined {
+    /**
+     * `undefined` admits the request; the lifecycle is needed only to count requests in flight.
+     * `routed` says whether a route will serve the request; it is asked only for a 406, which
+     * applies to nothing else: 404, 405, 501 and OPTIONS are answered in the client's format.
+     */
+    check(
+      accept: string | undefined,
+      lifecycle: ResponseLifecycle | undefined,
+      routed: () => boolean = always,
+    ): Refusal | undefined {
       if (maintenance?.()) return UNAVAILABLE
-      if (notAcceptable !== undefined && accept !== undefined && accept !== '' && !admitsAny(accept)) {
+      if (
+        notAcceptable !== undefined &&
+        accept !== undefined &&
+        accept !== '' &&
+        !admitsAny(accept) &&
+        routed()
+      ) {
         return notAcceptable
       }
       if (maxInFlight !== undefined && lifecycle !== undefined) {

@@ -141,7 +141,11 @@ export function createLifecycle<TContext>(
       if (!options.admits) return true
       const request = port.request(context)
       // Node's response: with `shed`, its 'close' gives the request's slot back.
-      const refusal = engine.admit(request, port.nodeResponse(context))
+      const routes = () =>
+        port.routeMethodsBeforeRouting === undefined
+          ? port.routeMethods(context)
+          : port.routeMethodsBeforeRouting(context)
+      const refusal = engine.admit(request, port.nodeResponse(context), routes)
       if (refusal === undefined) return true
       answer(context, refusal, request)
       return false

@@ -33,6 +33,12 @@ export interface AdapterPort<TContext> {
   /** What the router knows about the request's path (for 405's `Allow`, 501 and OPTIONS). */
   routeMethods(context: TContext): RouteMethods
   /**
+   * The same, asked before routing (for `produces`, whose 406 applies only to routed requests),
+   * where `routeMethods` can only answer after it; `undefined` when the routes cannot be known.
+   * Without it, `routeMethods` is asked.
+   */
+  routeMethodsBeforeRouting?(context: TContext): RouteMethods | undefined
+  /**
    * Whether a thrown 405 or 501 is the router's own verdict on a request no route matched
    * (@koa/router's `allowedMethods({ throw: true })`), so core answers it as unmatched.
    */
