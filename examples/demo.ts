@@ -2,9 +2,11 @@
  * `pnpm demo`: starts the Express, Koa and Fastify examples in this process on free ports, sends
  * the same requests to each, and prints one line per documented status: what caused it, what each
  * framework answered, and whether the three answers were the same bytes. Exits 1 if any differ.
+ * The apps' own error log is kept out of the table: their `onError` goes to a collector, and one
+ * closing line lists the server faults each app reported.
  */
 import type { AddressInfo } from 'node:net'
-import { DOCUMENTED_STATUSES } from '@status-errors/core'
+import { DOCUMENTED_STATUSES, type ErrorInfo } from '@status-errors/core'
 // The conformance suite's raw-socket client and real upstreams: the demo shows the same bytes the tests check.
 import { type RawRequest, sendRaw } from '../test/conformance/http-client.js'
 import { upstreamUrls } from '../test/conformance/upstreams.js'
@@ -75,12 +77,62 @@ function portOf(server: { address(): AddressInfo | string | null }): number {
   return address.port
 }
 
+const FRAMEWORKS = ['express', 'koa', 'fastify'] as const
+type Framework = (typeof FRAMEWORKS)[number]
+
+/** The table's columns: a heading, and a width that fits the heading and every value. */
+const TITLE_WIDTH = Math.max(...DOCUMENTED_STATUSES.map((row) => row.title.length))
+const CAUSE_WIDTH = Math.max(...PROBES.map((probe) => probe.cause.length))
+const COLUMNS = [
+  { heading: 'code', width: 4 },
+  { heading: 'title', width: TITLE_WIDTH },
+  { heading: 'cause', width: CAUSE_WIDTH },
+  ...FRAMEWORKS.map((heading) => ({ heading, width: heading.length })),
+  { heading: 'same bytes', width: 'same bytes'.length },
+]
+
+/** One table line: each cell padded to its column, two spaces between columns, no trailing blanks. */
+function tableLine(cells: readonly string[]): string {
+  return cells
+    .map((cell, index) => cell.padEnd(COLUMNS[index]?.width ?? 0))
+    .join('  ')
+    .trimEnd()
+}
+
+/**
+ * Each app's `onError`, kept out of the table: the server faults (5xx for a thrown error or a
+ * timeout, what the default logging would report) it was told about, by framework.
+ */
+function createFaultLog() {
+  const faults = new Map<Framework, string[]>(FRAMEWORKS.map((framework) => [framework, []]))
+  return {
+    onError(framework: Framework) {
+      return (_error: unknown, info: ErrorInfo) => {
+        if (info.status >= 500 && (info.reason === 'thrown' || info.reason === 'timeout')) {
+          faults.get(framework)?.push(`${info.status} ${info.method} ${info.path}`)
+        }
+      }
+    },
+    /** One line when the three apps reported the same faults, else one line per framework. */
+    summary(): string {
+      const lists = FRAMEWORKS.map((framework) => faults.get(framework)?.join(', ') || 'none')
+      if (lists.every((list) => list === lists[0])) {
+        return `Server faults reported to onError, the same on all three: ${lists[0]}.`
+      }
+      return FRAMEWORKS.map(
+        (framework, index) => `Server faults reported to ${framework}'s onError: ${lists[index]}.`,
+      ).join('\n')
+    },
+  }
+}
+
 async function main(): Promise<number> {
   const { refused, hanging } = await upstreamUrls()
   const upstreams = { weather: refused, forecast: hanging }
-  const expressServer = createExpressApp(upstreams).listen(0, '127.0.0.1')
-  const koaServer = createKoaApp(upstreams).listen(0, '127.0.0.1')
-  const fastify = await createFastifyApp(upstreams)
+  const faults = createFaultLog()
+  const expressServer = createExpressApp(upstreams, faults.onError('express')).listen(0, '127.0.0.1')
+  const koaServer = createKoaApp(upstreams, faults.onError('koa')).listen(0, '127.0.0.1')
+  const fastify = await createFastifyApp(upstreams, faults.onError('fastify'))
   await fastify.listen({ port: 0, host: '127.0.0.1' })
   await Promise.all(
     // Both may be listening already: fastify.listen was awaited in between.
@@ -92,9 +144,7 @@ async function main(): Promise<number> {
 
   const produced = new Set<number>()
   let problems = 0
-  console.log(
-    'code  title                          cause                                    express koa fastify  same bytes',
-  )
+  console.log(tableLine(COLUMNS.map((column) => column.heading)))
   try {
     for (const probe of PROBES) {
       const answers = await Promise.all(ports.map((port) => sendRaw(port, probe.request)))
@@ -102,10 +152,8 @@ async function main(): Promise<number> {
       if (same) produced.add(probe.status)
       else problems++
       const title = DOCUMENTED_STATUSES.find((row) => row.status === probe.status)?.title ?? ''
-      const codes = answers.map((a) => String(a.status).padEnd(7)).join(' ')
-      console.log(
-        `${probe.status}   ${title.padEnd(30)} ${probe.cause.padEnd(40)} ${codes} ${same ? 'yes' : 'NO'}`,
-      )
+      const codes = answers.map((a) => String(a.status))
+      console.log(tableLine([String(probe.status), title, probe.cause, ...codes, same ? 'yes' : 'NO']))
     }
   } finally {
     expressServer.close()
@@ -118,6 +166,7 @@ async function main(): Promise<number> {
   )
   if (missing.length > 0)
     console.log(`Not produced yet: ${missing.join(', ')} (the remaining rows are open work).`)
+  console.log(faults.summary())
   return problems === 0 ? 0 : 1
 }
 

@@ -1,5 +1,6 @@
 import {
   accepted,
+  type ErrorInfo,
   httpError,
   proxyAuthenticationRequired,
   statusErrors,
@@ -12,6 +13,7 @@ import {
   DEMO_TOKEN,
   emailOf,
   FORECAST_TIMEOUT_MS,
+  logServerErrors,
   PROTECTED_USER_IDS,
   PROXY_CHALLENGE,
   portFromEnv,
@@ -21,11 +23,17 @@ import {
   UserStore,
 } from '../users.js'
 
+/** Where error responses are reported: the examples' one-line log, unless the demo passes its own. */
+type OnError = (error: unknown, info: ErrorInfo) => void
+
 /** A small Express 5 API: the guard mounted first, statusErrors after its routes. */
-export function createExpressApp(upstreams: Upstreams = DEFAULT_UPSTREAMS): Express {
+export function createExpressApp(
+  upstreams: Upstreams = DEFAULT_UPSTREAMS,
+  onError: OnError = logServerErrors,
+): Express {
   const users = new UserStore()
   const app = express()
-  const errors = statusErrors(STATUS_ERRORS_OPTIONS)
+  const errors = statusErrors({ ...STATUS_ERRORS_OPTIONS, onError })
   app.use(errors.guard)
   app.use(express.json())
 

@@ -1,5 +1,6 @@
 import {
   accepted,
+  type ErrorInfo,
   frameworkErrors,
   httpError,
   proxyAuthenticationRequired,
@@ -13,6 +14,7 @@ import {
   DEMO_TOKEN,
   emailOf,
   FORECAST_TIMEOUT_MS,
+  logServerErrors,
   PROTECTED_USER_IDS,
   PROXY_CHALLENGE,
   portFromEnv,
@@ -22,12 +24,18 @@ import {
   UserStore,
 } from '../users.js'
 
+/** Where error responses are reported: the examples' one-line log, unless the demo passes its own. */
+type OnError = (error: unknown, info: ErrorInfo) => void
+
 /** A small Fastify 5 API with the status-errors plugin registered at the root, before the routes. */
-export async function createFastifyApp(upstreams: Upstreams = DEFAULT_UPSTREAMS): Promise<FastifyInstance> {
+export async function createFastifyApp(
+  upstreams: Upstreams = DEFAULT_UPSTREAMS,
+  onError: OnError = logServerErrors,
+): Promise<FastifyInstance> {
   const users = new UserStore()
   // frameworkErrors: Fastify's own 400 for a malformed URL goes through status-errors too.
   const app = Fastify({ frameworkErrors })
-  await app.register(statusErrors, STATUS_ERRORS_OPTIONS)
+  await app.register(statusErrors, { ...STATUS_ERRORS_OPTIONS, onError })
 
   app.get('/users', async () => users.list())
   app.post('/users', async (request, reply) => {

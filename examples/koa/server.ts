@@ -2,6 +2,7 @@ import { bodyParser } from '@koa/bodyparser'
 import { Router } from '@koa/router'
 import {
   accepted,
+  type ErrorInfo,
   httpError,
   proxyAuthenticationRequired,
   statusErrors,
@@ -14,6 +15,7 @@ import {
   DEMO_TOKEN,
   emailOf,
   FORECAST_TIMEOUT_MS,
+  logServerErrors,
   PROTECTED_USER_IDS,
   PROXY_CHALLENGE,
   portFromEnv,
@@ -23,12 +25,18 @@ import {
   UserStore,
 } from '../users.js'
 
+/** Where error responses are reported: the examples' one-line log, unless the demo passes its own. */
+type OnError = (error: unknown, info: ErrorInfo) => void
+
 /** A small Koa 3 API with status-errors mounted first. */
-export function createKoaApp(upstreams: Upstreams = DEFAULT_UPSTREAMS): Koa {
+export function createKoaApp(
+  upstreams: Upstreams = DEFAULT_UPSTREAMS,
+  onError: OnError = logServerErrors,
+): Koa {
   const users = new UserStore()
   const app = new Koa()
   // First: refuses, times out, catches everything thrown below and answers requests nothing handled.
-  app.use(statusErrors(STATUS_ERRORS_OPTIONS))
+  app.use(statusErrors({ ...STATUS_ERRORS_OPTIONS, onError }))
   app.use(bodyParser())
 
   const router = new Router()

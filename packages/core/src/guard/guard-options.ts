@@ -9,7 +9,7 @@ export interface TimeoutOptions {
   readonly handlerStatus?: 503 | 504
 }
 
-/** Options that act before or around the route (on Express, through `statusGuard`). */
+/** Options that act before or around the route (on Express, through `statusErrors(options).guard`). */
 export interface GuardOptions {
   /**
    * `'documented'`: a POST that ends with the default 200 answers 201, a DELETE that ends with the
