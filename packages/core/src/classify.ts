@@ -36,7 +36,25 @@ export const PARSE_ERROR_DETAIL = {
   json: 'Malformed JSON in request body.',
   body: 'Malformed request body.',
   path: 'Malformed percent-encoding in request path.',
+  /** Valid JSON refused on purpose: a `__proto__` or `constructor.prototype` key could poison objects. */
+  prototype: 'The request body sets a forbidden prototype property.',
+  encoding: 'The request body could not be decoded with its Content-Encoding.',
+  tooLarge: 'The request body is larger than the server accepts.',
 } as const
+
+/**
+ * zlib's codes for input it cannot inflate: a request body whose gzip, deflate or br encoding is
+ * corrupt, as body parsers (raw-body, inflation) pass them on, with or without a status.
+ */
+const CORRUPT_ENCODING_CODES = new Set([
+  'Z_DATA_ERROR',
+  'Z_BUF_ERROR',
+  'Z_NEED_DICT',
+  'ERR_BROTLI_INVALID_INPUT',
+])
+
+/** secure-json-parse's messages (Fastify, @koa/bodyparser) for a body it refuses on purpose. */
+const FORBIDDEN_PROPERTY = /^Object contains forbidden (prototype|constructor) property/
 
 /** What a recognised error says, before the status is fitted to the catalog. */
 interface Reading {
@@ -55,7 +73,8 @@ const INTERNAL: Reading = { status: 500, headers: EMPTY_HEADERS, detail: undefin
  * 4. axios errors — 502/504 by code, before the generic `status`, which axios fills with the
  *    upstream's status (an upstream 401 is not ours);
  * 5. body parse failures (body-parser, co-body, Fastify) — 400 with a fixed sentence, never the
- *    parser's message, which quotes the raw body; Fastify schema validation — 400 with the
+ *    parser's message, which quotes the raw body: malformed JSON, a forbidden prototype property,
+ *    a corrupt Content-Encoding, a body over the size limit; Fastify schema validation — 400 with the
  *    validation message; `URIError` from percent-decoding — 400 with a fixed sentence;
  * 6. a numeric `status`, else a numeric `statusCode`, in 400-599 (http-errors, Koa `ctx.throw`,
  *    Fastify errors) — `status` wins, as in finalhandler and Koa; message exposed only if the
@@ -148,6 +167,11 @@ function parseFailureDetail(error: object): string | undefined {
   const type = readString(error, 'type')
   const code = readString(error, 'code')
   const isSyntaxError = readString(error, 'name') === 'SyntaxError'
+  if (code !== undefined && CORRUPT_ENCODING_CODES.has(code)) return PARSE_ERROR_DETAIL.encoding
+  if (type === 'entity.too.large' || code === 'FST_ERR_CTP_BODY_TOO_LARGE') return PARSE_ERROR_DETAIL.tooLarge
+  if (isSyntaxError && FORBIDDEN_PROPERTY.test(readString(error, 'message') ?? '')) {
+    return PARSE_ERROR_DETAIL.prototype
+  }
   if (code === 'FST_ERR_CTP_INVALID_JSON_BODY') return PARSE_ERROR_DETAIL.json
   if (type === 'entity.parse.failed') return isSyntaxError ? PARSE_ERROR_DETAIL.json : PARSE_ERROR_DETAIL.body
   // co-body and Fastify 4 put status 400 on the SyntaxError of JSON.parse.

@@ -69,7 +69,6 @@ function mergeVary(existing: unknown, added: string | readonly string[]): string
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/
 // RFC 9110 §5.5: field-value = field-vchar (VCHAR or obs-text, 0x80-0xFF), SP and HTAB. The same
 // rule as Node's `http.validateHeaderValue`, so a value that passes here never throws in `setHeader`.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the rule is defined by the bytes it allows
 const FIELD_VALUE = /^[\t\u0020-\u007e\u0080-\u00ff]*$/
 
 /**

@@ -13,8 +13,25 @@ export type UnmatchedOutcome =
   | { readonly status: 404 | 501 }
   | { readonly status: 405 | 204; readonly allow: string }
 
-/** Methods every general-purpose server is expected to know (RFC 9110 §9.1 and §9.3): never 501. */
-const STANDARD_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'])
+/**
+ * Methods never answered 501: the eight of RFC 9110 §9.3 (GET, HEAD, POST, PUT, DELETE, CONNECT,
+ * OPTIONS, TRACE), PATCH (RFC 5789) and QUERY (the HTTP QUERY method draft, which Node parses).
+ * A server knows them; a path that does not take one answers 405 with Allow (RFC 9110 §15.5.6).
+ * CONNECT never reaches a framework: Node hands it to the server's 'connect' listener, or closes
+ * the connection when there is none.
+ */
+const STANDARD_METHODS = new Set([
+  'GET',
+  'HEAD',
+  'POST',
+  'PUT',
+  'DELETE',
+  'CONNECT',
+  'OPTIONS',
+  'TRACE',
+  'PATCH',
+  'QUERY',
+])
 
 const NOT_FOUND = { status: 404 } as const
 const NOT_IMPLEMENTED = { status: 501 } as const

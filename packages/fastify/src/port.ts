@@ -22,6 +22,10 @@ export function createFastifyPort(routeMethodsOf: RouteMethodsOf): AdapterPort<F
     abandon: () => undefined,
     log: (reply, error) => reply.request.log.error({ err: error }, 'status-errors: server error response'),
     routeMethods: (reply) => routeMethodsOf(reply.request, requestInfo(reply.request).path),
+    // Fastify 4 answers a method it does not route (QUERY …) with FST_ERR_NOT_FOUND through the
+    // error handler, not the not-found handler.
+    rejectedByRouter: (_reply, thrown) =>
+      typeof thrown === 'object' && thrown !== null && Reflect.get(thrown, 'code') === 'FST_ERR_NOT_FOUND',
     timedOut: ignoreLateSends,
   }
 }

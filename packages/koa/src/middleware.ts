@@ -25,8 +25,8 @@ export function statusErrors(options?: StatusErrorsOptions): Middleware {
 
   async function statusErrorsMiddleware(ctx: Context, next: () => Promise<unknown>): Promise<void> {
     checkPlacement(ctx.app)
-    const malformed = malformedPathError(ctx)
-    if (malformed !== undefined) return lifecycle.answerError(ctx, malformed)
+    // @koa/router hands a malformed path to the route as it is: it is answered before routing.
+    if (lifecycle.rejectMalformedPath(ctx)) return
     if (actsBeforeRoute) {
       if (!lifecycle.admit(ctx)) return
       const signal = lifecycle.startTimers(ctx)
@@ -59,21 +59,4 @@ function isUnanswered(ctx: Context): boolean {
 /** Whether Koa will still write this response: not bypassed (`ctx.respond = false`) nor started. */
 function isStillKoas(ctx: Context): boolean {
   return ctx.respond !== false && !ctx.headerSent && ctx.writable
-}
-
-/**
- * The `URIError` of a path whose percent-encoding is malformed (`/users/%E0%A4%A`), or `undefined`.
- * @koa/router decodes params "safely", handing the raw text to the route, so the check is made
- * before routing; core answers a URIError with 400 and a fixed sentence (RFC 3986 §2.1, RFC 9110
- * §15.5.1). Only a URL that contains '%' is decoded.
- */
-function malformedPathError(ctx: Context): unknown {
-  const url = ctx.req.url
-  if (url === undefined || !url.includes('%')) return undefined
-  try {
-    decodeURIComponent(ctx.path)
-    return undefined
-  } catch (error) {
-    return error
-  }
 }

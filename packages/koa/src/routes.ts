@@ -65,10 +65,17 @@ export function routeMethodsBeforeRouting(ctx: Context): RouteMethods | undefine
 
 /**
  * Whether a router saw the request and no route of it matched: then a thrown 405 or 501 is
- * `allowedMethods({ throw: true })`'s verdict, not a route's own error.
+ * `allowedMethods({ throw: true })`'s verdict, not a route's own error. A 404 is never its verdict
+ * (it throws none): a middleware's own 404 stays a 404.
  */
-export function rejectedByRouter(ctx: Context): boolean {
-  return Reflect.get(ctx, 'routeMatched') !== true && Array.isArray(Reflect.get(ctx, 'matched'))
+export function rejectedByRouter(ctx: Context, thrown: unknown): boolean {
+  const status: unknown =
+    typeof thrown === 'object' && thrown !== null ? Reflect.get(thrown, 'status') : undefined
+  return (
+    (status === 405 || status === 501) &&
+    Reflect.get(ctx, 'routeMatched') !== true &&
+    Array.isArray(Reflect.get(ctx, 'matched'))
+  )
 }
 
 /** `router.routes()` returns a dispatch function that carries its router as `.router`. */

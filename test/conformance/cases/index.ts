@@ -2,6 +2,7 @@ import type { ConformanceCase } from '../conformance-case.js'
 import { errorCases } from './errors.js'
 import { hostileHeaderCases, writeFailureCases } from './hostile-headers.js'
 import { lifecycleCases } from './lifecycle.js'
+import { oneStatusCases } from './one-status.js'
 import { producesCases } from './produces.js'
 import { headerCases, renderingCases } from './rendering.js'
 import { tableRowCases } from './table-rows.js'
@@ -17,4 +18,5 @@ export const allCases: readonly ConformanceCase[] = [
   ...hostileHeaderCases,
   ...writeFailureCases,
   ...producesCases,
+  ...oneStatusCases,
 ]

@@ -1,4 +1,5 @@
 import { isAnsweredByTimeout } from '../guard/node-timeouts.js'
+import { malformedPathError } from '../malformed-path.js'
 import type { ErrorInfo } from '../options.js'
 import type { Answer, RequestInfo, StatusErrors } from '../status-errors.js'
 import { abandonResponse } from './abandon.js'
@@ -31,8 +32,16 @@ export interface Lifecycle<TContext> {
   startTimers(context: TContext): AbortSignal | undefined
   /** Answers a thrown value, or closes the connection when the response already started. */
   answerError(context: TContext, thrown: unknown): void
-  /** Answers a request no route answered: 404, 405 + Allow, 501, or OPTIONS 204 + Allow. */
+  /**
+   * Answers a request no route answered: 400 for a path with malformed percent-encoding, else
+   * 404, 405 + Allow, 501, or OPTIONS 204 + Allow.
+   */
   answerUnmatched(context: TContext): void
+  /**
+   * Before routing, for routers that would hand a malformed path to a route as it is: answers 400
+   * and returns `true` when the path's percent-encoding is malformed.
+   */
+  rejectMalformedPath(context: TContext): boolean
   /**
    * Answers 202 Accepted (RFC 9110 §15.3.3). Throws a TypeError for bad options; writes nothing
    * once the response has started (a timeout answered, or the route did).
@@ -128,8 +137,17 @@ export function createLifecycle<TContext>(
       abandonResponse(res)
       return
     }
+    if (rejectMalformedPath(context)) return
     const request = port.request(context)
     answer(context, engine.respondToUnmatched(request, port.routeMethods(context)), request)
+  }
+
+  function rejectMalformedPath(context: TContext): boolean {
+    const request = port.request(context)
+    const malformed = malformedPathError(request.path)
+    if (malformed === undefined) return false
+    answer(context, engine.respondToError(malformed, request), request)
+    return true
   }
 
   return {
@@ -178,13 +196,14 @@ export function createLifecycle<TContext>(
         report(context, response, request)
         return
       }
-      if (isRoutingVerdict(response) && port.rejectedByRouter?.(context) === true) {
+      if (isRoutingVerdict(response) && port.rejectedByRouter?.(context, thrown) === true) {
         response = engine.respondToUnmatched(request, routes())
       }
       answer(context, response, request)
     },
 
     answerUnmatched,
+    rejectMalformedPath,
 
     answerAccepted(context, acceptedOptions) {
       const location = readAcceptedLocation(acceptedOptions)
@@ -216,8 +235,8 @@ export function createLifecycle<TContext>(
   }
 }
 
-/** A 405 without `Allow` or a 501: what a router throws when it rejects a request no route matched. */
+/** A 404, a 405 without `Allow` or a 501: what a router throws when it rejects a request no route matched. */
 function isRoutingVerdict(response: Answer): boolean {
-  if (response.status === 501) return true
+  if (response.status === 404 || response.status === 501) return true
   return response.status === 405 && !response.headers.some(([name]) => name === 'allow')
 }

@@ -39,10 +39,11 @@ export interface AdapterPort<TContext> {
    */
   routeMethodsBeforeRouting?(context: TContext): RouteMethods | undefined
   /**
-   * Whether a thrown 405 or 501 is the router's own verdict on a request no route matched
-   * (@koa/router's `allowedMethods({ throw: true })`), so core answers it as unmatched.
+   * Whether a thrown 404, 405 or 501 is the router's own verdict on a request no route matched
+   * (@koa/router's `allowedMethods({ throw: true })`, Fastify 4's `FST_ERR_NOT_FOUND` for a method
+   * it does not route), so core answers it as unmatched.
    */
-  rejectedByRouter?(context: TContext): boolean
+  rejectedByRouter?(context: TContext, thrown: unknown): boolean
   /** A timeout answered on Node's response: the framework must drop what the route sends later. */
   timedOut?(context: TContext): void
 }

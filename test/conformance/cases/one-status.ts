@@ -1,0 +1,74 @@
+import type { ConformanceCase } from '../conformance-case.js'
+import type { AppSpec } from '../harness.js'
+import { jsonBody } from './documented-bodies.js'
+
+const USERS: AppSpec = {
+  routes: [
+    { method: 'GET', path: '/users', handler: { kind: 'ok', body: [] } },
+    { method: 'POST', path: '/users', handler: { kind: 'parse-json' } },
+  ],
+  options: { onError: () => {} },
+}
+
+const QUERY_CONTENT = { headers: { 'content-type': 'application/json' }, body: '{"name":"ada"}' } as const
+
+/** The same request gets the same status on every framework. */
+export const oneStatusCases: readonly ConformanceCase[] = [
+  ...['TRACE', 'QUERY', 'PATCH', 'PUT', 'DELETE'].map(
+    (method): ConformanceCase => ({
+      name: `${method} on a routed path without a ${method} route answers 405, not 501`,
+      app: USERS,
+      // QUERY carries its query as content (Fastify 5 refuses one without a Content-Type).
+      request: { method, path: '/users', ...(method === 'QUERY' ? QUERY_CONTENT : {}) },
+      expect: { status: 405, headers: { allow: 'GET, HEAD, OPTIONS, POST' }, body: jsonBody(405) },
+    }),
+  ),
+  {
+    name: 'QUERY on an unknown path answers 404',
+    app: USERS,
+    request: { method: 'QUERY', path: '/nope', ...QUERY_CONTENT },
+    expect: { status: 404, body: jsonBody(404) },
+  },
+  {
+    name: 'malformed percent-encoding in an unknown path answers 400',
+    app: USERS,
+    request: { method: 'GET', path: '/%zz' },
+    expect: { status: 400, body: jsonBody(400, 'Malformed percent-encoding in request path.') },
+  },
+  {
+    name: 'a body whose gzip encoding is corrupt answers 400',
+    app: USERS,
+    request: {
+      method: 'POST',
+      path: '/users',
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      body: 'this is not gzip',
+    },
+    expect: { status: 400 },
+    bytesMayDiffer:
+      'Fastify does not decode request bodies: it parses the gzip bytes as JSON and answers with the malformed-JSON detail',
+  },
+  {
+    name: 'a stale Content-Encoding of the failed route is not sent with the error',
+    app: {
+      routes: [
+        {
+          method: 'GET',
+          path: '/report',
+          handler: {
+            kind: 'throw',
+            error: () => new Error('x'),
+            setHeaders: { 'content-encoding': 'gzip', 'content-language': 'fr' },
+          },
+        },
+      ],
+      options: { onError: () => {} },
+    },
+    request: { method: 'GET', path: '/report', headers: { 'accept-encoding': 'gzip' } },
+    expect: {
+      status: 500,
+      headers: { 'content-encoding': null, 'content-language': null },
+      body: jsonBody(500),
+    },
+  },
+]
