@@ -3,6 +3,7 @@ import { createLifecycle, createStatusErrors, misplacedInstall } from '@status-e
 import type { FastifyInstance, FastifyPluginCallback, onRequestHookHandler } from 'fastify'
 import { fastifyPlugin } from 'fastify-plugin'
 import { acceptedMethod, INSTALLATION, installationOf } from './accepted.js'
+import { installFrameworkErrors } from './framework-errors.js'
 import { assertPlacement } from './placement.js'
 import { createFastifyPort } from './port.js'
 import { watchRouteMethods } from './routes.js'
@@ -47,6 +48,7 @@ function install(
       fastify.addHook('onRequest', beforeRoute)
     }
     installDocumentedSuccess(fastify, lifecycle)
+    installFrameworkErrors(fastify)
     fastify.setErrorHandler((error: unknown, _request, reply) => lifecycle.answerError(reply, error))
     fastify.setNotFoundHandler((_request, reply) => lifecycle.answerUnmatched(reply))
   } catch (error) {
