@@ -49,6 +49,11 @@ export type RouteHandler =
   /** Parses a JSON request body with the framework's usual parser and echoes it. */
   | { readonly kind: 'parse-json' }
   /**
+   * Parses an urlencoded form body with the framework's usual parser and echoes it (Fastify has no
+   * built-in form parser: it refuses the media type).
+   */
+  | { readonly kind: 'parse-form' }
+  /**
    * Answers without throwing: `status` set explicitly only when given (else the framework's
    * default), a JSON `body` only when given (else an empty response), `headers` set first.
    */

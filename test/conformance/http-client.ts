@@ -7,6 +7,11 @@ export interface RawRequest {
   readonly body?: string
   /** A Content-Length larger than `body`: the body then never arrives in full (slow upload). */
   readonly declaredLength?: number
+  /**
+   * Sends no `Connection: close`, as a keep-alive client does: the response is then read until
+   * the server closes the connection itself (or the 5 s limit).
+   */
+  readonly keepAlive?: boolean
 }
 
 export interface RawResponse {
@@ -29,7 +34,8 @@ export interface RawResponse {
  */
 export function sendRaw(port: number, request: RawRequest): Promise<RawResponse> {
   const body = request.body ?? ''
-  const lines = [`${request.method} ${request.path} HTTP/1.1`, `Host: 127.0.0.1:${port}`, 'Connection: close']
+  const lines = [`${request.method} ${request.path} HTTP/1.1`, `Host: 127.0.0.1:${port}`]
+  if (request.keepAlive !== true) lines.push('Connection: close')
   for (const [name, value] of Object.entries(request.headers ?? {})) lines.push(`${name}: ${value}`)
   const length = request.declaredLength ?? Buffer.byteLength(body)
   if (length > 0) lines.push(`Content-Length: ${length}`)

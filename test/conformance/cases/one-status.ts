@@ -49,6 +49,31 @@ export const oneStatusCases: readonly ConformanceCase[] = [
       'Fastify does not decode request bodies: it parses the gzip bytes as JSON and answers with the malformed-JSON detail',
   },
   {
+    name: 'a urlencoded body whose deflate encoding is corrupt answers 400',
+    app: { routes: [{ method: 'POST', path: '/signup', handler: { kind: 'parse-form' } }] },
+    request: {
+      method: 'POST',
+      path: '/signup',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-encoding': 'deflate' },
+      body: 'email=ada%40example.com&name=Ada',
+    },
+    expect: { status: 400, bodyExcludes: ['ada', 'Ada'] },
+    bytesMayDiffer:
+      'Fastify has no built-in form parser: it refuses the media type (415, documented as 400) before decoding',
+  },
+  {
+    name: 'a thrown null answers 500',
+    app: { routes: [{ method: 'GET', path: '/boom', handler: { kind: 'throw', error: () => null } }] },
+    request: { method: 'GET', path: '/boom' },
+    expect: { status: 500, body: jsonBody(500) },
+  },
+  {
+    name: 'a thrown undefined answers 500',
+    app: { routes: [{ method: 'GET', path: '/boom', handler: { kind: 'throw', error: () => undefined } }] },
+    request: { method: 'GET', path: '/boom' },
+    expect: { status: 500, body: jsonBody(500) },
+  },
+  {
     name: 'a stale Content-Encoding of the failed route is not sent with the error',
     app: {
       routes: [

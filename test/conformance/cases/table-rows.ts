@@ -223,6 +223,7 @@ export const tableRowCases: readonly ConformanceCase[] = [
   // 408.
   {
     name: 'a body that does not arrive in time answers 408 and closes the connection',
+    // A keep-alive client: Node would echo a client's own `Connection: close`, hiding a missing one.
     app: { routes: [route('POST', '/echo', { kind: 'parse-json' })], options: { timeout: { body: 150 } } },
     request: {
       method: 'POST',
@@ -230,6 +231,7 @@ export const tableRowCases: readonly ConformanceCase[] = [
       headers: { 'content-type': 'application/json' },
       body: '{"a":',
       declaredLength: 100,
+      keepAlive: true,
     },
     expect: { status: 408, headers: { connection: 'close' }, body: jsonBody(408) },
   },

@@ -74,6 +74,8 @@ function routeHandlers(major: ExpressMajor, handler: RouteHandler): RequestHandl
       return [(_req, _res, next) => next()]
     case 'parse-json':
       return [major.express.json(), (req, res) => void res.json(req.body)]
+    case 'parse-form':
+      return [major.express.urlencoded({ extended: false }), (req, res) => void res.json(req.body)]
     case 'throw':
       return [handler.async === true ? rejectingHandler(major, handler) : throwingHandler(handler)]
     case 'respond':

@@ -58,6 +58,7 @@ function routeOptions(handler: RouteHandler): { handler: RouteHandlerMethod; sch
       return { handler: (_request, reply) => sendJson(reply, handler.body) }
     case 'fall-through':
       return { handler: (_request, reply) => reply.callNotFound() }
+    case 'parse-form':
     case 'parse-json':
       // Fastify's built-in JSON parser runs before the handler.
       return { handler: (request, reply) => sendJson(reply, request.body) }

@@ -81,6 +81,7 @@ function middlewareFor(handler: RouteHandler): RouterMiddleware[] {
       ]
     case 'fall-through':
       return [(_ctx, next) => next()]
+    case 'parse-form':
     case 'parse-json':
       return [
         bodyParser(),
