@@ -1,3 +1,4 @@
+import { PARSE_ERROR_DETAIL } from '@status-errors/core'
 import type { ConformanceCase } from '../conformance-case.js'
 import type { AppSpec } from '../harness.js'
 import { jsonBody } from './documented-bodies.js'
@@ -60,6 +61,28 @@ export const oneStatusCases: readonly ConformanceCase[] = [
     expect: { status: 400, bodyExcludes: ['ada', 'Ada'] },
     bytesMayDiffer:
       'Fastify has no built-in form parser: it refuses the media type (415, documented as 400) before decoding',
+  },
+  {
+    name: 'a JSON body over the size limit answers 400 with one fixed detail',
+    app: USERS,
+    request: {
+      method: 'POST',
+      path: '/users',
+      headers: { 'content-type': 'application/json' },
+      body: `{"bio":"${'x'.repeat(2_000_000)}"}`,
+    },
+    expect: { status: 400, body: jsonBody(400, PARSE_ERROR_DETAIL.tooLarge) },
+  },
+  {
+    name: 'a JSON body refused for prototype poisoning answers 400 with its own detail',
+    app: USERS,
+    request: {
+      method: 'POST',
+      path: '/users',
+      headers: { 'content-type': 'application/json' },
+      body: '{"name":"ada","__proto__":{"isAdmin":true}}',
+    },
+    expect: { status: 400, body: jsonBody(400, PARSE_ERROR_DETAIL.prototype) },
   },
   {
     name: 'a thrown null answers 500',
