@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { createCatalog } from '@status-errors/core'
 import { describe, expect, it } from 'vitest'
 import { allCases } from '../test/conformance/cases/index.js'
+import { tableRows } from './readme-sections.js'
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
 
@@ -13,20 +14,6 @@ function catalogRows(): string[][] {
   return [['Status', 'Title', 'Kind', 'Description'], ...rows]
 }
 
-/** Cells of a Markdown table, whatever its column padding; the `---` separator row is dropped. */
-function markdownRows(table: string): string[][] {
-  return table
-    .split('\n')
-    .map((line) =>
-      line
-        .trim()
-        .replace(/^\||\|$/g, '')
-        .split('|')
-        .map((cell) => cell.trim()),
-    )
-    .filter((cells) => !cells.every((cell) => /^-+$/.test(cell)))
-}
-
 function between(start: string, end: string): string {
   const from = readme.indexOf(start)
   const to = readme.indexOf(end)
@@ -36,7 +23,7 @@ function between(start: string, end: string): string {
 
 describe('README', () => {
   it('shows the status table exactly as the catalog has it', () => {
-    expect(markdownRows(between('<!-- status-table:start -->', '<!-- status-table:end -->'))).toEqual(
+    expect(tableRows(between('<!-- status-table:start -->', '<!-- status-table:end -->'))).toEqual(
       catalogRows(),
     )
   })
