@@ -1,6 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { ConformanceCase, Expectation } from './conformance-case.js'
+import { contractProblems } from './contract.js'
 import type { Harness } from './harness.js'
 import { type RawResponse, sendRaw } from './http-client.js'
 
@@ -75,7 +76,15 @@ async function run(harness: Harness, testCase: ConformanceCase): Promise<RawResp
   const first = testCase.inFlight === undefined ? undefined : sendRaw(app.port, testCase.inFlight)
   try {
     if (first !== undefined) await delay(IN_FLIGHT_HEAD_START_MS)
-    return await sendRaw(app.port, testCase.request)
+    const response = await sendRaw(app.port, testCase.request)
+    // Every answer is checked against the app's own generated OpenAPI document.
+    if (app.openApi !== undefined && testCase.outsideContract === undefined) {
+      expect(
+        contractProblems(app.openApi(), testCase.request, response),
+        'answer described by the OpenAPI document',
+      ).toEqual([])
+    }
+    return response
   } finally {
     await first
     await app.close()

@@ -1,4 +1,4 @@
-import type { StatusErrorsOptions } from '@status-errors/core'
+import type { CompletedOpenApi, OpenApiDocument, StatusErrorsOptions } from '@status-errors/core'
 
 /**
  * A framework-neutral description of an app. Each harness translates it into a real Express, Koa
@@ -87,6 +87,8 @@ export type RouteHandler =
 export interface RunningApp {
   readonly port: number
   close(): Promise<void>
+  /** The app's OpenAPI document (from `base`, if given), completed by status-errors from its live routes. */
+  readonly openApi?: (base?: OpenApiDocument) => CompletedOpenApi
 }
 
 /** One framework major. `start` builds the app for a spec and listens on 127.0.0.1:0. */

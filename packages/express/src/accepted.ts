@@ -32,7 +32,7 @@ export function accepted(res: Response, options?: AcceptedOptions): void {
   installationOf(res.app).answerAccepted(res, options)
 }
 
-function installationOf(app: unknown): Lifecycle<Response> {
+export function installationOf(app: unknown): Lifecycle<Response> {
   if (isObjectLike(app)) {
     const known = installationOfApp.get(app)
     if (known !== undefined) return known

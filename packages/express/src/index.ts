@@ -2,11 +2,14 @@
 
 export type {
   AcceptedOptions,
+  CompletedOpenApi,
   ErrorInfo,
   ErrorMapper,
   GuardOptions,
   HelperOptions,
   HttpErrorOptions,
+  OpenApiDocument,
+  OpenApiDrift,
   StatusErrorsConfigCode,
   StatusErrorsOptions,
   TimeoutOptions,
@@ -23,3 +26,4 @@ export {
 } from '@status-errors/core'
 export { accepted } from './accepted.js'
 export { type StatusErrorsHandlers, statusErrors } from './middleware.js'
+export { openApi } from './openapi.js'

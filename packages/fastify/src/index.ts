@@ -2,11 +2,14 @@
 
 export type {
   AcceptedOptions,
+  CompletedOpenApi,
   ErrorInfo,
   ErrorMapper,
   GuardOptions,
   HelperOptions,
   HttpErrorOptions,
+  OpenApiDocument,
+  OpenApiDrift,
   StatusErrorsConfigCode,
   StatusErrorsOptions,
   TimeoutOptions,
@@ -23,4 +26,5 @@ export {
 } from '@status-errors/core'
 export { accepted } from './accepted.js'
 export { frameworkErrors } from './framework-errors.js'
+export { openApi } from './openapi.js'
 export { statusErrors } from './plugin.js'

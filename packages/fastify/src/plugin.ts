@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyPluginCallback, onRequestHookHandler } fro
 import { fastifyPlugin } from 'fastify-plugin'
 import { acceptedMethod, INSTALLATION, installationOf } from './accepted.js'
 import { installFrameworkErrors } from './framework-errors.js'
+import { recordLiveRoutes } from './openapi.js'
 import { assertPlacement } from './placement.js'
 import { createFastifyPort } from './port.js'
 import { watchRouteMethods } from './routes.js'
@@ -29,6 +30,7 @@ function install(
     const engine = createStatusErrors(options)
     const lifecycle = createLifecycle(engine, createFastifyPort(watchRouteMethods(fastify)))
     fastify.decorate(INSTALLATION, lifecycle)
+    recordLiveRoutes(fastify, lifecycle)
     fastify.decorateReply('accepted', acceptedMethod)
 
     if (lifecycle.actsBeforeRoute) {

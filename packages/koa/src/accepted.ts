@@ -42,7 +42,7 @@ function isContext(value: unknown): value is Context {
 }
 
 /** Read from `app.middleware`, so requests that use no helper pay nothing. */
-function installationOf(app: unknown): Lifecycle<Context> {
+export function installationOf(app: unknown): Lifecycle<Context> {
   const middleware: unknown =
     typeof app === 'object' && app !== null ? Reflect.get(app, 'middleware') : undefined
   if (typeof app === 'object' && app !== null && Array.isArray(middleware)) {

@@ -2,11 +2,14 @@
 
 export type {
   AcceptedOptions,
+  CompletedOpenApi,
   ErrorInfo,
   ErrorMapper,
   GuardOptions,
   HelperOptions,
   HttpErrorOptions,
+  OpenApiDocument,
+  OpenApiDrift,
   StatusErrorsConfigCode,
   StatusErrorsOptions,
   TimeoutOptions,
@@ -23,6 +26,7 @@ export {
 } from '@status-errors/core'
 export { accepted } from './accepted.js'
 export { statusErrors } from './middleware.js'
+export { openApi } from './openapi.js'
 
 /**
  * `ctx.timeoutSignal`, set by `statusErrors({ timeout: { handler } })` before the routes run. It

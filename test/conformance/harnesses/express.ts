@@ -1,6 +1,6 @@
 import { createServer, type RequestListener, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { accepted, statusErrors } from '@status-errors/express'
+import { accepted, openApi, statusErrors } from '@status-errors/express'
 import type { NextFunction, Request, RequestHandler, Response } from 'express'
 import express4 from 'express4'
 import express5 from 'express5'
@@ -199,5 +199,8 @@ function buildApp(major: ExpressMajor, spec: AppSpec): RequestListener {
 export const expressHarnesses: readonly Harness[] = expressMajors.map((major) => ({
   name: major.name,
   framework: 'express',
-  start: (spec: AppSpec) => listen(buildApp(major, spec)),
+  start: async (spec: AppSpec) => {
+    const app = buildApp(major, spec)
+    return { ...(await listen(app)), openApi: (base) => openApi(app as never, base) }
+  },
 }))

@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net'
-import { accepted, frameworkErrors, statusErrors } from '@status-errors/fastify'
+import { accepted, frameworkErrors, openApi, statusErrors } from '@status-errors/fastify'
 import { fastify as fastify4 } from 'fastify4'
 import type { FastifyInstance, FastifyReply, FastifySchema, RouteHandlerMethod } from 'fastify5'
 import { fastify as fastify5 } from 'fastify5'
@@ -151,5 +151,8 @@ export async function listen(app: FastifyInstance): Promise<RunningApp> {
 export const fastifyHarnesses: readonly Harness[] = fastifyMajors.map((major) => ({
   name: major.name,
   framework: 'fastify',
-  start: async (spec: AppSpec) => listen(await buildApp(major, spec)),
+  start: async (spec: AppSpec) => {
+    const app = await buildApp(major, spec)
+    return { ...(await listen(app)), openApi: (base) => openApi(app, base) }
+  },
 }))

@@ -1,7 +1,7 @@
 import { createServer } from 'node:http'
 import { bodyParser } from '@koa/bodyparser'
 import { Router, type RouterMiddleware } from '@koa/router'
-import { accepted, statusErrors } from '@status-errors/koa'
+import { accepted, openApi, statusErrors } from '@status-errors/koa'
 import type Koa from 'koa'
 import Koa2 from 'koa2'
 import Koa3 from 'koa3'
@@ -26,7 +26,14 @@ export const koaHarnesses: readonly Harness[] = koaMajors.map(({ name, Koa: KoaC
 export { Router }
 
 function koaHarness(name: string, KoaClass: typeof Koa): Harness {
-  return { name, framework: 'koa', start: (spec) => listen(buildApp(KoaClass, spec)) }
+  return {
+    name,
+    framework: 'koa',
+    start: async (spec) => {
+      const app = buildApp(KoaClass, spec)
+      return { ...(await listen(app)), openApi: (base) => openApi(app, base) }
+    },
+  }
 }
 
 function buildApp(KoaClass: typeof Koa, spec: AppSpec): Koa {

@@ -1,0 +1,70 @@
+import { validate } from '@readme/openapi-parser'
+import type { OpenApiDocument } from '@status-errors/core'
+import { describe, expect, it } from 'vitest'
+import type { AppSpec } from './harness.js'
+import { expressHarnesses } from './harnesses/express.js'
+import { fastifyHarnesses } from './harnesses/fastify.js'
+import { koaHarnesses } from './harnesses/koa.js'
+
+/** An app with parameters, a mounted router and the options that add responses. */
+const SPEC: AppSpec = {
+  routes: [
+    { method: 'GET', path: '/users', handler: { kind: 'ok', body: [] } },
+    { method: 'POST', path: '/users', handler: { kind: 'parse-json' } },
+    { method: 'GET', path: '/users/:id', handler: { kind: 'ok', body: {} } },
+    { method: 'DELETE', path: '/users/:id', handler: { kind: 'respond' } },
+  ],
+  mounted: {
+    prefix: '/api',
+    routes: [{ method: 'PUT', path: '/items/:itemId', handler: { kind: 'ok', body: {} } }],
+  },
+  options: { success: 'documented', produces: ['application/json'], timeout: { body: 5000 } },
+}
+
+const BASE: OpenApiDocument = {
+  openapi: '3.0.3',
+  info: { title: 'Users', version: '1.0.0' },
+  paths: {
+    '/users': { get: { responses: { 200: { description: 'The users.' } } } },
+    '/gone': { get: { responses: { 200: { description: 'Removed long ago.' } } } },
+  },
+}
+
+/** The operations each framework routes the same way, as OpenAPI keys. */
+const OPERATIONS = [
+  'get /users',
+  'post /users',
+  'get /users/{id}',
+  'delete /users/{id}',
+  'put /api/items/{itemId}',
+]
+
+describe.each([...expressHarnesses, ...koaHarnesses, ...fastifyHarnesses])('$name', (harness) => {
+  it('generates a document a maintained OpenAPI validator accepts, with every routed operation', async () => {
+    const app = await harness.start(SPEC)
+    try {
+      const completed = app.openApi?.()
+      expect(completed).toBeDefined()
+      const document = completed?.document as OpenApiDocument
+      const result = await validate(structuredClone(document) as never)
+      expect(result.valid, JSON.stringify(result)).toBe(true)
+      const operations = Object.entries(document.paths ?? {}).flatMap(([path, item]) =>
+        Object.keys(item).map((method) => `${method} ${path}`),
+      )
+      expect(operations.sort()).toEqual([...OPERATIONS].sort())
+    } finally {
+      await app.close()
+    }
+  })
+
+  it('reports drift against a base document', async () => {
+    const app = await harness.start({ ...SPEC, options: {} })
+    try {
+      const drift = app.openApi?.(BASE).drift
+      expect(drift?.unrouted).toEqual(['GET /gone'])
+      expect(drift?.undocumented).toEqual(expect.arrayContaining(['POST /users', 'PUT /api/items/{itemId}']))
+    } finally {
+      await app.close()
+    }
+  })
+})
