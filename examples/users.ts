@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+import type { OpenApiDocument } from '@status-errors/core'
 /** The in-memory resource every example serves, so the three apps behave the same. */
 export interface User {
   readonly id: string
@@ -104,3 +106,8 @@ export function buildReport(ms: number, signal: AbortSignal | undefined): Promis
 
 /** Proxy-style resources ask for `Proxy-Authorization`; without it they answer 407. */
 export const PROXY_CHALLENGE = 'Basic realm="demo proxy"'
+
+/** The examples' hand-written OpenAPI document; each app serves it completed at GET /openapi.json. */
+export const BASE_OPENAPI: OpenApiDocument = JSON.parse(
+  readFileSync(new URL('./openapi.base.json', import.meta.url), 'utf8'),
+) as OpenApiDocument

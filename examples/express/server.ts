@@ -2,12 +2,15 @@ import {
   accepted,
   type ErrorInfo,
   httpError,
+  type OpenApiDocument,
+  openApi,
   proxyAuthenticationRequired,
   statusErrors,
   unauthorized,
 } from '@status-errors/express'
 import express, { type Express } from 'express'
 import {
+  BASE_OPENAPI,
   buildReport,
   DEFAULT_UPSTREAMS,
   DEMO_TOKEN,
@@ -84,9 +87,15 @@ export function createExpressApp(
   app.get('/boom', () => {
     throw new Error('database password is hunter2')
   })
+  // The hand-written document, completed from the live routes once they are all added (below).
+  let document: OpenApiDocument | undefined
+  app.get('/openapi.json', (_req, res) => {
+    res.json(document)
+  })
 
   // Last: answers unmatched requests (404/405/501/OPTIONS) and every error.
   app.use(errors)
+  document = openApi(app, BASE_OPENAPI).document
   return app
 }
 

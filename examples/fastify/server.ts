@@ -3,12 +3,15 @@ import {
   type ErrorInfo,
   frameworkErrors,
   httpError,
+  type OpenApiDocument,
+  openApi,
   proxyAuthenticationRequired,
   statusErrors,
   unauthorized,
 } from '@status-errors/fastify'
 import Fastify, { type FastifyInstance } from 'fastify'
 import {
+  BASE_OPENAPI,
   buildReport,
   DEFAULT_UPSTREAMS,
   DEMO_TOKEN,
@@ -74,6 +77,12 @@ export async function createFastifyApp(
   app.get('/report', async (request) => buildReport(REPORT_BUILD_MS, request.timeoutSignal))
   app.get('/boom', async () => {
     throw new Error('database password is hunter2')
+  })
+  // The hand-written document, completed from the live routes once the app is ready.
+  let document: OpenApiDocument | undefined
+  app.get('/openapi.json', async () => document)
+  app.addHook('onReady', async () => {
+    document = openApi(app, BASE_OPENAPI).document
   })
   return app
 }

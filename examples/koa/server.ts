@@ -4,12 +4,15 @@ import {
   accepted,
   type ErrorInfo,
   httpError,
+  type OpenApiDocument,
+  openApi,
   proxyAuthenticationRequired,
   statusErrors,
   unauthorized,
 } from '@status-errors/koa'
 import Koa from 'koa'
 import {
+  BASE_OPENAPI,
   buildReport,
   DEFAULT_UPSTREAMS,
   DEMO_TOKEN,
@@ -89,7 +92,13 @@ export function createKoaApp(
   router.get('/boom', () => {
     throw new Error('database password is hunter2')
   })
+  // The hand-written document, completed from the live routes once the router is mounted (below).
+  let document: OpenApiDocument | undefined
+  router.get('/openapi.json', (ctx) => {
+    ctx.body = document
+  })
   app.use(router.routes())
+  document = openApi(app, BASE_OPENAPI).document
   return app
 }
 
