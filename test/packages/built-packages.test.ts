@@ -119,8 +119,23 @@ describe('publishing', () => {
         },
       ),
     )
-    expect(files).toEqual(['dist', 'README.md', 'LICENSE'])
+    expect(files).toEqual(
+      name === 'core' ? ['dist', 'bin', 'README.md', 'LICENSE'] : ['dist', 'README.md', 'LICENSE'],
+    )
     expect(existsSync(`${root}/packages/${name}/LICENSE`)).toBe(true)
     expect(existsSync(`${root}/packages/${name}/README.md`)).toBe(true)
+  })
+})
+
+describe('the status-errors command, as built', () => {
+  it('checks the spec page against the built-in table (exit 0) and fails on a bad command (exit 2)', () => {
+    const bin = `${root}/packages/core/bin/status-errors.js`
+    const check = spawnSync(process.execPath, [bin, 'check', '--page', 'spec/status-codes.rst'], {
+      cwd: root,
+    })
+    expect(check.status).toBe(0)
+    const bad = spawnSync(process.execPath, [bin, 'frobnicate'], { cwd: root, encoding: 'utf8' })
+    expect(bad.status).toBe(2)
+    expect(bad.stderr).toContain('unknown command')
   })
 })
