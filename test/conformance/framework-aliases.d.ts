@@ -17,3 +17,11 @@ declare module 'koa3' {
   import Koa from 'koa'
   export default Koa
 }
+declare module 'fastify-swagger8' {
+  import swagger from '@fastify/swagger'
+  export default swagger
+}
+declare module 'fastify-swagger9' {
+  import swagger from '@fastify/swagger'
+  export default swagger
+}
