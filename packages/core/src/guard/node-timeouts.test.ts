@@ -63,3 +63,41 @@ describe('watchTimeouts', () => {
     expect(seen.signal).toBeUndefined()
   })
 })
+
+describe('shedding with a handler timeout', () => {
+  it('bounds unfinished responses: a timeout answer frees the slot while the ignoring route still runs', async () => {
+    // Timeouts answer 504 here, so they cannot be mistaken for the shedding's 503.
+    const engine = createStatusErrors({
+      timeout: { handler: 50, handlerStatus: 504 },
+      shed: { maxInFlight: 1 },
+    })
+    let routesRunning = 0
+    server = createServer((req, res) => {
+      const request = { method: 'GET', path: req.url ?? '/', accept: undefined }
+      const refusal = engine.admit(request, res)
+      if (refusal !== undefined) {
+        res.statusCode = refusal.status
+        res.end()
+        return
+      }
+      engine.watchTimeouts(req, res, request, () => undefined)
+      req.resume()
+      routesRunning++
+      // A route that ignores its signal: it keeps running for 300 ms after its timeout answer.
+      setTimeout(() => {
+        routesRunning--
+        res.end('late')
+      }, 350)
+    })
+    await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve))
+    const url = `http://127.0.0.1:${(server?.address() as AddressInfo).port}/`
+    const first = fetch(url)
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    expect((await fetch(url)).status).toBe(503)
+    expect((await first).status).toBe(504)
+    // The first response is finished (its timeout answered): the slot is free again, and a second
+    // route starts while the first, ignoring its signal, still runs. This is what is documented.
+    expect((await fetch(url)).status).toBe(504)
+    expect(routesRunning).toBe(2)
+  })
+})
