@@ -1,4 +1,5 @@
 import { runLoad } from './load.js'
+import { assertSameBytes, wireAnswer } from './same-bytes-check.js'
 import type { Group, Target } from './scenarios.js'
 import { type ServerProcess, startServerProcessPatiently } from './server-process.js'
 import { serverKey } from './servers/spec.js'
@@ -56,6 +57,7 @@ export async function runGroup(
     }
     const probes: Record<string, Probe> = {}
     for (const target of group.targets) probes[target.id] = await probe(serverOf(target).port, target)
+    await checkSameBytes(group, serverOf)
     if (settings.warmupSeconds > 0) {
       for (const target of group.targets)
         await runLoad(serverOf(target).port, target.request, settings.warmupSeconds)
@@ -77,6 +79,20 @@ export async function runGroup(
     return { group, probes, rounds, rssBytes }
   } finally {
     await Promise.all([...servers.values()].map((server) => server.stop()))
+  }
+}
+
+/** A same-bytes floor that drifted from status-errors' answer would measure something else: stop. */
+async function checkSameBytes(group: Group, serverOf: (target: Target) => ServerProcess): Promise<void> {
+  for (const comparison of group.comparisons.filter((c) => c.sameBytes === true)) {
+    const a = group.targets.find((target) => target.id === comparison.a)
+    const b = group.targets.find((target) => target.id === comparison.b)
+    if (a === undefined || b === undefined) throw new Error(`${comparison.name}: unknown target`)
+    const [wireA, wireB] = [
+      await wireAnswer(serverOf(a).port, a.request),
+      await wireAnswer(serverOf(b).port, b.request),
+    ]
+    assertSameBytes(`${group.framework} ${comparison.name}`, wireA, wireB)
   }
 }
 

@@ -26,6 +26,8 @@ export interface Comparison {
   readonly kind: 'target' | 'info' | 'noise'
   /** The lowest acceptable median A/B, for `target` comparisons. */
   readonly goal: number | undefined
+  /** A and B must answer byte for byte alike (a same-bytes floor): checked before measuring. */
+  readonly sameBytes?: boolean
 }
 
 /** Targets measured together, interleaved round by round, so drift hits all of them alike. */
@@ -58,6 +60,11 @@ export function groupsFor(framework: Framework): Group[] {
     b,
     kind: 'target',
     goal: value,
+  })
+  /** Against the same-bytes floor: status-errors' own work must fit in the last 3 %. */
+  const floor = (name: string, a: string, b: string): Comparison => ({
+    ...goal(`${name}: status-errors / same-bytes floor`, a, b, 0.97),
+    sameBytes: true,
   })
   const info = (name: string, a: string, b: string): Comparison => ({
     name,
@@ -95,8 +102,10 @@ export function groupsFor(framework: Framework): Group[] {
         target('se', 'status-errors', UNMATCHED),
         target('native', 'native', UNMATCHED),
         target('minimal', 'minimal', UNMATCHED),
+        target('floor', 'same-bytes', UNMATCHED),
       ],
       comparisons: [
+        floor('unmatched 404', 'se', 'floor'),
         goal('unmatched 404: status-errors / minimal JSON 404', 'se', 'minimal', 0.95),
         goal('unmatched 404: status-errors / native', 'se', 'native', nativeNotFoundGoal),
       ],
@@ -109,8 +118,10 @@ export function groupsFor(framework: Framework): Group[] {
         target('minimal', 'minimal', boom),
         target('native', 'native', boom),
         target('se-log', 'status-errors-log', boom),
+        target('floor', 'same-bytes', boom),
       ],
       comparisons: [
+        floor('new Error() 500', 'se', 'floor'),
         goal('new Error() 500: status-errors / minimal JSON 500', 'se', 'minimal', 0.95),
         goal(
           `new Error() 500: status-errors${nativeErrorA === 'se-log' ? ' (default log)' : ''} / native`,
@@ -124,8 +135,13 @@ export function groupsFor(framework: Framework): Group[] {
     {
       framework,
       name: 'http-error',
-      targets: [target('se', 'status-errors', thrown404), target('hand', 'hand-status', thrown404)],
+      targets: [
+        target('se', 'status-errors', thrown404),
+        target('hand', 'hand-status', thrown404),
+        target('floor', 'same-bytes', thrown404),
+      ],
       comparisons: [
+        floor("httpError(404, '…')", 'se', 'floor'),
         goal("httpError(404, '…'): status-errors / hand-written status+message", 'se', 'hand', 0.95),
       ],
     },
@@ -139,8 +155,16 @@ export function groupsFor(framework: Framework): Group[] {
           status: 405,
         }),
         target('404', 'many-routes', UNMATCHED),
+        target('405-floor', 'same-bytes-many-routes', {
+          method: 'POST',
+          path: manyRoutePath(MANY_ROUTES - 1, '42'),
+          status: 405,
+        }),
       ],
-      comparisons: [goal(`${MANY_ROUTES} routes: 405 / 404 on the same app`, '405', '404', 0.9)],
+      comparisons: [
+        goal(`${MANY_ROUTES} routes: 405 / 404 on the same app`, '405', '404', 0.95),
+        floor(`405 on ${MANY_ROUTES} routes`, '405', '405-floor'),
+      ],
     },
     {
       framework,
@@ -152,8 +176,16 @@ export function groupsFor(framework: Framework): Group[] {
           contentType: 'text/html',
         }),
         target('json', 'status-errors', { ...UNMATCHED, contentType: 'application/json' }),
+        target('html-floor', 'same-bytes', {
+          ...UNMATCHED,
+          headers: { accept: BROWSER_ACCEPT },
+          contentType: 'text/html',
+        }),
       ],
-      comparisons: [info('unmatched 404: browser Accept (HTML) / no Accept (JSON)', 'html', 'json')],
+      comparisons: [
+        info('unmatched 404: browser Accept (HTML) / no Accept (JSON)', 'html', 'json'),
+        floor('unmatched 404, browser Accept (HTML)', 'html', 'html-floor'),
+      ],
     },
   ]
 }

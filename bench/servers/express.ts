@@ -2,13 +2,16 @@ import { createServer } from 'node:http'
 import { statusErrors } from '@status-errors/express'
 import express, { type Express, type NextFunction, type Request, type Response } from 'express'
 import { listenOnLoopback, type RunningServer } from './listen.js'
+import { answerForError, type FixedAnswer, SAME_BYTES, wantsHtml } from './same-bytes.js'
 import {
   type AppKind,
   appRoutes,
   HELLO_BODY,
   ignoreError,
+  MANY_ROUTES,
   MINIMAL_INTERNAL,
   MINIMAL_NOT_FOUND,
+  manyRoutePath,
   readStatusAndMessage,
   thrownBy,
 } from './spec.js'
@@ -57,7 +60,29 @@ function addErrorHandling(app: Express, kind: AppKind): void {
         res.status(status).json({ status, message })
       })
       return
+    case 'same-bytes':
+    case 'same-bytes-many-routes':
+      // The hand-written 405 of the one path the 405 scenario posts to.
+      if (kind === 'same-bytes-many-routes') {
+        app.post(manyRoutePath(MANY_ROUTES - 1, ':id'), (_req, res) =>
+          writeFixed(res, SAME_BYTES.methodNotAllowed),
+        )
+      }
+      app.use((req: Request, res: Response) => {
+        writeFixed(res, wantsHtml(req.headers.accept) ? SAME_BYTES.notFoundHtml : SAME_BYTES.notFound)
+      })
+      app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+        writeFixed(res, answerForError(error))
+      })
+      return
   }
+}
+
+/** Writes a constant answer straight to Node's response, as status-errors does on Express. */
+function writeFixed(res: Response, answer: FixedAnswer): void {
+  for (const [name, value] of Object.entries(answer.headers)) res.setHeader(name, value)
+  res.statusCode = answer.status
+  res.end(answer.body)
 }
 
 function minimalNotFound(_req: Request, res: Response): void {

@@ -1,14 +1,17 @@
 import { createWriteStream } from 'node:fs'
 import { statusErrors } from '@status-errors/fastify'
-import { type FastifyInstance, fastify } from 'fastify'
+import { type FastifyInstance, type FastifyReply, fastify } from 'fastify'
 import { portOf, type RunningServer } from './listen.js'
+import { answerForError, type FixedAnswer, SAME_BYTES, wantsHtml } from './same-bytes.js'
 import {
   type AppKind,
   appRoutes,
   HELLO_BODY,
   ignoreError,
+  MANY_ROUTES,
   MINIMAL_INTERNAL,
   MINIMAL_NOT_FOUND,
+  manyRoutePath,
   readStatusAndMessage,
   thrownBy,
 } from './spec.js'
@@ -59,7 +62,25 @@ async function addErrorHandling(app: FastifyInstance, kind: AppKind): Promise<vo
         return reply.code(status).send({ status, message })
       })
       return
+    case 'same-bytes':
+    case 'same-bytes-many-routes':
+      app.setNotFoundHandler((request, reply) =>
+        sendFixed(reply, wantsHtml(request.headers.accept) ? SAME_BYTES.notFoundHtml : SAME_BYTES.notFound),
+      )
+      app.setErrorHandler((error: unknown, _request, reply) => sendFixed(reply, answerForError(error)))
+      // The hand-written 405 of the one path the 405 scenario posts to.
+      if (kind === 'same-bytes-many-routes') {
+        app.post(manyRoutePath(MANY_ROUTES - 1, ':id'), (_request, reply) =>
+          sendFixed(reply, SAME_BYTES.methodNotAllowed),
+        )
+      }
+      return
   }
+}
+
+/** Sends a constant answer through the reply: a string with its content type is sent as it is. */
+function sendFixed(reply: FastifyReply, answer: FixedAnswer): FastifyReply {
+  return reply.code(answer.status).headers(answer.headers).send(answer.body)
 }
 
 export async function startFastify(kind: AppKind): Promise<RunningServer> {

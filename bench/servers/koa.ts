@@ -1,15 +1,18 @@
 import { createServer } from 'node:http'
 import { Router } from '@koa/router'
 import { statusErrors } from '@status-errors/koa'
-import Koa, { type Middleware } from 'koa'
+import Koa, { type Context, type Middleware } from 'koa'
 import { listenOnLoopback, type RunningServer } from './listen.js'
+import { answerForError, type FixedAnswer, SAME_BYTES, wantsHtml } from './same-bytes.js'
 import {
   type AppKind,
   appRoutes,
   HELLO_BODY,
   ignoreError,
+  MANY_ROUTES,
   MINIMAL_INTERNAL,
   MINIMAL_NOT_FOUND,
+  manyRoutePath,
   readStatusAndMessage,
   thrownBy,
 } from './spec.js'
@@ -31,6 +34,10 @@ export function koaApp(kind: AppKind): Koa {
             throw thrownBy(answer)
           },
     )
+  }
+  // The hand-written 405 of the one path the 405 scenario posts to.
+  if (kind === 'same-bytes-many-routes') {
+    router.post(manyRoutePath(MANY_ROUTES - 1, ':id'), (ctx) => writeFixed(ctx, SAME_BYTES.methodNotAllowed))
   }
   app.use(router.routes())
   return app
@@ -70,7 +77,28 @@ function errorHandlingFor(kind: AppKind): Middleware | undefined {
           ctx.body = { status, message }
         }
       }
+    case 'same-bytes':
+    case 'same-bytes-many-routes':
+      return async (ctx, next) => {
+        try {
+          await next()
+        } catch (error) {
+          writeFixed(ctx, answerForError(error))
+          return
+        }
+        if (ctx.status === 404 && ctx.body == null) {
+          writeFixed(ctx, wantsHtml(ctx.get('accept')) ? SAME_BYTES.notFoundHtml : SAME_BYTES.notFound)
+        }
+      }
   }
+}
+
+/** Writes a constant answer through Koa, headers last, as status-errors does on Koa. */
+function writeFixed(ctx: Context, answer: FixedAnswer): void {
+  ctx.status = answer.status
+  ctx.res.setHeader('content-type', answer.headers['content-type'] ?? '')
+  ctx.body = answer.body
+  for (const [name, value] of Object.entries(answer.headers)) ctx.res.setHeader(name, value)
 }
 
 export function startKoa(kind: AppKind): Promise<RunningServer> {

@@ -13,7 +13,10 @@ export type Framework = (typeof FRAMEWORKS)[number]
  * - `minimal`: hand-written minimal JSON 404 and 500 handlers, the idiomatic ones (`res.json`,
  *   `ctx.body`, `reply.send`);
  * - `hand-status`: a hand-written error handler that reads the error's `status` and `message`;
- * - `many-routes`: `MANY_ROUTES` routes plus status-errors with a no-op `onError`.
+ * - `many-routes`: `MANY_ROUTES` routes plus status-errors with a no-op `onError`;
+ * - `same-bytes`: hand-written handlers that write exactly status-errors' bytes as constants
+ *   (`same-bytes.ts`), the floor of an error answer; `same-bytes-many-routes` is the same over
+ *   the many-routes app, with a hand-written 405 for the path the 405 scenario requests.
  */
 export const APP_KINDS = [
   'native',
@@ -22,6 +25,8 @@ export const APP_KINDS = [
   'minimal',
   'hand-status',
   'many-routes',
+  'same-bytes',
+  'same-bytes-many-routes',
 ] as const
 export type AppKind = (typeof APP_KINDS)[number]
 
@@ -71,7 +76,7 @@ export function appRoutes(kind: AppKind): readonly AppRoute[] {
     { path: ROUTES.boom, answer: 'error' },
     { path: ROUTES.httpError, answer: 'http-error' },
   ]
-  if (kind === 'many-routes') {
+  if (kind === 'many-routes' || kind === 'same-bytes-many-routes') {
     for (let index = 0; index < MANY_ROUTES; index++) {
       routes.push({ path: manyRoutePath(index, ':id'), answer: 'hello' })
     }
