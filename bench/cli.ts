@@ -5,6 +5,9 @@ import { FRAMEWORKS, type Framework } from './servers/spec.js'
 export interface BenchOptions {
   /** About a second per scenario, nothing written: keeps the benchmark from rotting in CI. */
   readonly smoke: boolean
+  /** Fresh server processes per group: every comparison is measured in this many process pairs. */
+  readonly pairs: number
+  /** Rounds per pair. */
   readonly rounds: number
   readonly seconds: number
   readonly warmupSeconds: number
@@ -18,7 +21,7 @@ export interface BenchOptions {
   readonly write: boolean
 }
 
-export const USAGE = `pnpm bench [--smoke] [--rounds N] [--duration S] [--warmup S]
+export const USAGE = `pnpm bench [--smoke] [--pairs N] [--rounds N] [--duration S] [--warmup S]
            [--frameworks express,koa,fastify] [--groups ${GROUP_NAMES.join(',')}]
            [--no-memory] [--no-micro] [--cpu-prof DIR]`
 
@@ -27,6 +30,7 @@ export function parseBenchOptions(args: readonly string[]): BenchOptions {
     args: [...args],
     options: {
       smoke: { type: 'boolean', default: false },
+      pairs: { type: 'string' },
       rounds: { type: 'string' },
       duration: { type: 'string' },
       warmup: { type: 'string' },
@@ -51,7 +55,8 @@ export function parseBenchOptions(args: readonly string[]): BenchOptions {
   const noMicro = values['no-micro']
   return {
     smoke,
-    rounds: numberOf(values.rounds, smoke ? 1 : 10, 'rounds'),
+    pairs: Math.max(1, Math.round(numberOf(values.pairs, smoke ? 1 : 3, 'pairs'))),
+    rounds: numberOf(values.rounds, smoke ? 1 : 6, 'rounds'),
     seconds: numberOf(values.duration, smoke ? 0.3 : 1.5, 'duration'),
     warmupSeconds: numberOf(values.warmup, smoke ? 0 : 2, 'warmup'),
     frameworks,

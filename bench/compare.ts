@@ -11,10 +11,18 @@ export interface ComparisonResult {
   readonly name: string
   readonly kind: Comparison['kind']
   readonly goal: number | undefined
-  /** Per-round throughput ratio A/B. */
+  /** Per-round throughput ratio A/B, pooled over every pair. */
   readonly ratio: Spread & { readonly perRound: readonly number[] }
+  /** The median ratio of each fresh process pair, in run order. */
+  readonly pairMedians: readonly number[]
+  /**
+   * Whether the pairs disagree by more than the A/A pairs do: a process that runs for its whole
+   * life in a slow mode (a deoptimisation, a megamorphic shape) shows as one pair far from the rest.
+   */
+  readonly slowMode: boolean
   /** Per-round CPU ratio B/A (CPU per request of B over A's): above 1 means A costs less, like ratio. */
   readonly cpuRatio: Spread
+  readonly cpuPerRound: readonly number[]
   readonly cpuMicrosPerRequest: { readonly a: number; readonly b: number }
   readonly requestsPerSecond: { readonly a: number; readonly b: number }
   readonly bodyBytes: { readonly a: number; readonly b: number }
@@ -25,18 +33,68 @@ export interface ComparisonResult {
   readonly cpuVerdict: Verdict | undefined
 }
 
-/** Turns the measured groups into ratios, judged against their goals and the A/A noise floor. */
-export function compareAll(runs: readonly GroupRun[]): ComparisonResult[] {
-  const raw = runs.flatMap((run) => run.group.comparisons.map((comparison) => compare(run, comparison)))
-  return raw.map((result) => {
+/**
+ * Turns the measured groups (each run in one or more fresh process pairs) into ratios, judged
+ * against their goals and the A/A noise floor, with each pair's median beside the pooled one.
+ */
+export function compareAll(runsByGroup: readonly (readonly GroupRun[])[]): ComparisonResult[] {
+  const raw = runsByGroup.flatMap((pairs) => {
+    const [first] = pairs
+    if (first === undefined) return []
+    return first.group.comparisons.map((comparison) => pooled(pairs.map((run) => compare(run, comparison))))
+  })
+  const withSlowMode = raw.map((result) => ({
+    ...result,
+    slowMode: disagree(result, pairSpreadOfNoise(raw, result.framework)),
+  }))
+  return withSlowMode.map((result) => {
     if (result.goal === undefined) return result
-    const noise = noiseFloor(raw, result.framework)
+    const noise = noiseFloor(withSlowMode, result.framework)
     return {
       ...result,
       verdict: judge(result.ratio.median, result.goal, noise.throughput),
       cpuVerdict: judge(result.cpuRatio.median, result.goal, noise.cpu),
     }
   })
+}
+
+/** One comparison over all its pairs: per-round ratios pooled, one median per pair kept. */
+function pooled(pairs: readonly ComparisonResult[]): ComparisonResult {
+  const [first] = pairs
+  if (first === undefined) throw new Error('a comparison without a pair')
+  const perRound = pairs.flatMap((result) => result.ratio.perRound)
+  const cpuPerRound = pairs.flatMap((result) => result.cpuPerRound)
+  return {
+    ...first,
+    ratio: { ...spread(perRound), perRound },
+    cpuRatio: spread(cpuPerRound),
+    cpuPerRound,
+    pairMedians: pairs.map((result) => result.ratio.median),
+    cpuMicrosPerRequest: {
+      a: median(pairs.map((result) => result.cpuMicrosPerRequest.a)),
+      b: median(pairs.map((result) => result.cpuMicrosPerRequest.b)),
+    },
+    requestsPerSecond: {
+      a: median(pairs.map((result) => result.requestsPerSecond.a)),
+      b: median(pairs.map((result) => result.requestsPerSecond.b)),
+    },
+    failures: pairs.reduce((sum, result) => sum + result.failures, 0),
+  }
+}
+
+/** How far apart the A/A pair medians lie: the disagreement between pairs that is only noise. */
+function pairSpreadOfNoise(results: readonly ComparisonResult[], framework: Framework): number {
+  const aa = results.find((result) => result.kind === 'noise' && result.framework === framework)
+  return aa === undefined ? Number.NaN : widthOf(aa.pairMedians)
+}
+
+function disagree(result: ComparisonResult, noiseSpread: number): boolean {
+  if (result.pairMedians.length < 2 || result.kind === 'noise' || !Number.isFinite(noiseSpread)) return false
+  return widthOf(result.pairMedians) > noiseSpread
+}
+
+function widthOf(values: readonly number[]): number {
+  return values.length === 0 ? 0 : Math.max(...values) - Math.min(...values)
 }
 
 /** How far the A/A pair's per-round ratios strayed from 1; the bar a miss must clear to count. */
@@ -61,6 +119,7 @@ function compare(run: GroupRun, comparison: Comparison): ComparisonResult {
   const rps = (list: readonly Measurement[]) => list.map((m) => m.requestsPerSecond)
   const cpu = (list: readonly Measurement[]) => list.map((m) => m.cpuMicrosPerRequest)
   const perRound = ratios(rps(a), rps(b))
+  const cpuPerRound = ratios(cpu(b), cpu(a))
   return {
     framework: run.group.framework,
     group: run.group.name,
@@ -68,7 +127,10 @@ function compare(run: GroupRun, comparison: Comparison): ComparisonResult {
     kind: comparison.kind,
     goal: comparison.goal,
     ratio: { ...spread(perRound), perRound },
-    cpuRatio: spread(ratios(cpu(b), cpu(a))),
+    pairMedians: [median(perRound)],
+    slowMode: false,
+    cpuRatio: spread(cpuPerRound),
+    cpuPerRound,
     cpuMicrosPerRequest: { a: median(cpu(a)), b: median(cpu(b)) },
     requestsPerSecond: { a: median(rps(a)), b: median(rps(b)) },
     bodyBytes: { a: run.probes[comparison.a]?.bodyBytes ?? 0, b: run.probes[comparison.b]?.bodyBytes ?? 0 },

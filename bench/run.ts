@@ -27,7 +27,7 @@ const machine = describeMachine()
 const sources = await describeSources()
 const rounds = Math.max(1, Math.round(options.rounds))
 log(
-  `status-errors bench${options.smoke ? ' (smoke)' : ''}: ${rounds} rounds of ${options.seconds} s, ` +
+  `status-errors bench${options.smoke ? ' (smoke)' : ''}: ${options.pairs} fresh process pairs × ${rounds} rounds of ${options.seconds} s, ` +
     `warm-up ${options.warmupSeconds} s, ${CONNECTIONS} connections, pipelining ${PIPELINING}; ` +
     `${machine.cpu}, ${machine.cores} cores, Node ${machine.node}`,
 )
@@ -40,24 +40,32 @@ if (options.microTimeMs !== undefined) {
   micro = await runCoreBench(options.microTimeMs)
 }
 
-const runs: GroupRun[] = []
+// Each group runs in `pairs` fresh sets of server processes, one after the other: a process that
+// starts in a slow mode (an unlucky JIT decision) then shows as one pair far from the others.
+const runsByGroup: GroupRun[][] = []
 for (const framework of options.frameworks) {
   for (const group of groupsFor(framework).filter((g) => options.groups.some((name) => name === g.name))) {
-    runs.push(
-      await runGroup(
-        group,
-        {
-          rounds,
-          seconds: options.seconds,
-          warmupSeconds: options.warmupSeconds,
-          cpuProfileDir: options.cpuProfileDir,
-        },
-        log,
-      ),
-    )
+    const pairs: GroupRun[] = []
+    for (let pair = 0; pair < options.pairs; pair++) {
+      if (options.pairs > 1) log(`${framework}/${group.name}: pair ${pair + 1}/${options.pairs}`)
+      pairs.push(
+        await runGroup(
+          group,
+          {
+            rounds,
+            seconds: options.seconds,
+            warmupSeconds: options.warmupSeconds,
+            cpuProfileDir: options.cpuProfileDir,
+          },
+          log,
+        ),
+      )
+    }
+    runsByGroup.push(pairs)
   }
 }
-const comparisons = compareAll(runs)
+const runs = runsByGroup.flat()
+const comparisons = compareAll(runsByGroup)
 
 const memory: MemoryResult[] = []
 if (options.memory !== undefined) {
@@ -68,7 +76,7 @@ if (options.memory !== undefined) {
 }
 
 const sections = [
-  `## HTTP (median of ${rounds} per-round ratios; A/A = noise floor)\n\n${comparisonTable(comparisons)}`,
+  `## HTTP (${options.pairs} fresh process pairs × ${rounds} rounds; pooled median of the per-round ratios, each pair's median, A/A = noise floor)\n\n${comparisonTable(comparisons)}`,
   memory.length > 0 ? `## Memory\n\n${memoryTable(memory)}` : '',
   micro.length > 0 ? `## Core micro-benchmarks\n\n${microTable(micro)}` : '',
   hostile.length > 0 ? `## Hostile Accept headers\n\n${hostileTable(hostile)}` : '',
@@ -81,6 +89,7 @@ console.log(sections.filter((section) => section !== '').join('\n\n'))
 
 if (options.write) {
   const settings = {
+    pairs: options.pairs,
     rounds,
     seconds: options.seconds,
     warmupSeconds: options.warmupSeconds,
