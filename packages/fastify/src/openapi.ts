@@ -14,6 +14,8 @@ export function recordLiveRoutes(fastify: FastifyInstance, installation: object)
   const routes: LiveRoute[] = []
   routesOfInstallation.set(installation, routes)
   fastify.addHook('onRoute', (route) => {
+    // A route its author hides from the documentation (@fastify/swagger's `schema.hide`) stays hidden.
+    if ((route.schema as { hide?: unknown } | undefined)?.hide === true) return
     const response: unknown = route.schema?.response
     const declaredStatuses =
       typeof response === 'object' && response !== null

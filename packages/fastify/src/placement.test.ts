@@ -1,3 +1,4 @@
+import { fastifyPlugin } from 'fastify-plugin'
 import { describe, expect, it } from 'vitest'
 import { fastifyMajors } from '../../../test/conformance/harnesses/fastify.js'
 import { sendRaw } from '../../../test/conformance/http-client.js'
@@ -56,5 +57,34 @@ describe.each(fastifyMajors)('$name', (major) => {
     const response = await sendRaw(port, { method: 'GET', path: '/boom' })
     expect(response.status).toBe(500)
     expect(response.body).not.toContain('secret')
+  })
+})
+
+describe.each(fastifyMajors)('$name: plugins registered first', (major) => {
+  it('starts when only a CORS preflight catch-all (OPTIONS *) was registered before it', async () => {
+    const app = major.fastify({ logger: false })
+    await app.register(
+      fastifyPlugin(async (instance) => {
+        instance.options('*', async (_request, reply) => reply.code(204).send())
+      }),
+    )
+    await app.register(statusErrors)
+    app.get('/users', async () => [])
+    await expect(app.ready()).resolves.toBeDefined()
+    await app.close()
+  })
+
+  it('still fails when a plugin registered before it adds a real route', async () => {
+    const app = major.fastify({ logger: false })
+    await app.register(
+      fastifyPlugin(async (instance) => {
+        instance.get('/files/*', async () => {
+          throw new Error('EACCES: /secret/path')
+        })
+      }),
+    )
+    await app.register(statusErrors)
+    await expect(app.ready()).rejects.toThrow(/registered after routes[\s\S]*\(GET, HEAD\)/)
+    await app.close()
   })
 })

@@ -23,21 +23,31 @@ export function assertPlacement(fastify: FastifyInstance): void {
   fastify.addHook('onReady', function assertEveryRouteAnswered(done) {
     const listing = fastify.printRoutes({ includeMeta: ['errorHandler'] })
     if (!listing.includes(FASTIFY_DEFAULT_ERROR_HANDLER)) return done()
+    const routes = routesWithDefaultHandler(listing).filter((line) => !isPreflightCatchAll(line))
+    if (routes.length === 0) return done()
     done(
       misplacedInstall(
         "@status-errors/fastify is registered after routes, which keep Fastify's own error handler " +
-          `(it sends 5xx messages to clients):\n${routesWithDefaultHandler(listing)}\nRegister it ` +
-          'first, at the root: await app.register(statusErrors) before any route or plugin that adds routes.',
+          `(it sends 5xx messages to clients):\n${routes.join('\n')}\nRegister it first, at the root: ` +
+          'await app.register(statusErrors) before any route or plugin that adds routes.',
       ),
     )
   })
 }
 
 /** The route lines of the listing whose error handler line names Fastify's default handler. */
-function routesWithDefaultHandler(listing: string): string {
+function routesWithDefaultHandler(listing: string): string[] {
   const lines = listing.split('\n')
   return lines
     .filter((_line, index) => lines[index + 1]?.includes(FASTIFY_DEFAULT_ERROR_HANDLER) === true)
     .map((line) => line.replace(/^[\s│├└─]+/, '  '))
-    .join('\n')
+}
+
+/**
+ * `OPTIONS *`, the preflight route of @fastify/cors (registered first by `@fastify/autoload`'s
+ * alphabetical order): it answers every preflight itself and throws nothing an error handler could
+ * answer, so it may keep Fastify's.
+ */
+function isPreflightCatchAll(line: string): boolean {
+  return /^\s*\/?\*\s+\(OPTIONS\)$/.test(line)
 }

@@ -84,12 +84,55 @@ describe('completeOpenApi', () => {
   })
 })
 
+describe('what the document cannot or need not describe', () => {
+  const options = resolveOptions({})
+
+  it('leaves out root catch-alls and optional segments, and merges a trailing slash', () => {
+    const { document, drift } = completeOpenApi({
+      routes: [
+        { method: 'OPTIONS', path: '*' },
+        { method: 'GET', path: '/{*splat}' },
+        { method: 'GET', path: '/files{/:name}' },
+        { method: 'GET', path: '/p' },
+        { method: 'HEAD', path: '/p/' },
+      ],
+      options,
+    })
+    expect(Object.keys(document.paths ?? {})).toEqual(['/p'])
+    expect(drift.undocumented).toEqual(['GET /p'])
+  })
+
+  it('counts HEAD through GET and OPTIONS on a routed path as served, and leaves $ref path items alone', () => {
+    const base: OpenApiDocument = {
+      openapi: '3.1.0',
+      info: { title: 'x', version: '1' },
+      paths: {
+        '/users': {
+          get: { responses: { 200: { description: 'ok' } } },
+          head: { responses: { 200: { description: 'ok' } } },
+          options: { responses: { 204: { description: 'ok' } } },
+        },
+        '/shared': { $ref: '#/components/pathItems/Shared' },
+      },
+    }
+    const { document, drift } = completeOpenApi({
+      base,
+      routes: [{ method: 'GET', path: '/users' }],
+      options,
+    })
+    expect(drift).toEqual({ unrouted: [], undocumented: [], unknownStatuses: [] })
+    expect(document.paths?.['/shared']).toEqual({ $ref: '#/components/pathItems/Shared' })
+  })
+})
+
 describe('toOpenApiPath', () => {
   it.each([
     ['/users/:id', '/users/{id}'],
     ['/users/:id/posts/:postId', '/users/{id}/posts/{postId}'],
     ['/files/*', '/files/{wildcard}'],
     ['/{*splat}', '/{wildcard}'],
+    ['*', '/{wildcard}'],
+    ['/users/', '/users'],
     ['/', '/'],
   ])('%s → %s', (path, template) => {
     expect(toOpenApiPath(path)).toBe(template)

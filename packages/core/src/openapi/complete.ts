@@ -1,6 +1,6 @@
 import type { ResolvedOptions } from '../options.js'
 import { isRecord, OPERATION_METHODS, type OpenApiDocument } from './document.js'
-import { type LiveRoute, toOpenApiPath } from './live-routes.js'
+import { isDescribable, type LiveRoute, toOpenApiPath } from './live-routes.js'
 import {
   bodySchemas,
   errorResponse,
@@ -72,6 +72,8 @@ export function completeOpenApi({
   }
 
   for (const [path, item] of Object.entries(paths)) {
+    // A path item that refers to another is described there (OpenAPI 3.1 §4.8.9.1): left as it is.
+    if (typeof item.$ref === 'string') continue
     const completed: Record<string, unknown> = { ...item }
     for (const method of OPERATION_METHODS) {
       const operation = item[method]
@@ -84,7 +86,7 @@ export function completeOpenApi({
         if (/^\d{3}$/.test(status) && !options.catalog.has(Number(status)))
           drift.unknownStatuses.push(`${key} ${status}`)
       }
-      if (!routed.has(routeKey(method, path))) {
+      if (!isServed(routed, method, path)) {
         drift.unrouted.push(key)
         continue
       }
@@ -128,11 +130,13 @@ export function completeOpenApi({
  */
 function routeTable(routes: readonly LiveRoute[]): Map<string, LiveRoute & { readonly path: string }> {
   const table = new Map<string, LiveRoute & { readonly path: string }>()
-  const normalized = routes.map((route) => ({
-    ...route,
-    method: route.method.toUpperCase(),
-    path: toOpenApiPath(route.path),
-  }))
+  const normalized = routes
+    .filter((route) => isDescribable(route.path))
+    .map((route) => ({
+      ...route,
+      method: route.method.toUpperCase(),
+      path: toOpenApiPath(route.path),
+    }))
   const gets = new Set(normalized.filter((route) => route.method === 'GET').map((route) => route.path))
   for (const route of normalized) {
     if (route.method === '*' || (route.method === 'HEAD' && gets.has(route.path))) continue
@@ -141,6 +145,19 @@ function routeTable(routes: readonly LiveRoute[]): Map<string, LiveRoute & { rea
     table.set(routeKey(route.method, route.path), route)
   }
   return table
+}
+
+/**
+ * Whether the app answers an operation of the document: routed as such, HEAD through a GET route
+ * (frameworks answer HEAD with it), or OPTIONS on any routed path (status-errors answers it).
+ */
+function isServed(routed: ReadonlyMap<string, unknown>, method: string, path: string): boolean {
+  if (routed.has(routeKey(method, path))) return true
+  if (method === 'head') return routed.has(routeKey('get', path))
+  if (method === 'options') {
+    return OPERATION_METHODS.some((other) => other !== 'options' && routed.has(routeKey(other, path)))
+  }
+  return false
 }
 
 /** Two templates name the same path whatever their parameter names: `/users/{id}` is `/users/{userId}`. */

@@ -22,5 +22,17 @@ export function toOpenApiPath(path: string): string {
       return param === null ? segment : `{${param[1]}}`
     })
     .join('/')
-  return converted === '' ? '/' : converted
+  // OpenAPI 3.1 §4.8.8: every path starts with `/`; a trailing slash names the same resource.
+  const rooted = converted.startsWith('/') ? converted : `/${converted}`
+  return rooted.length > 1 && rooted.endsWith('/') ? rooted.slice(0, -1) : rooted
+}
+
+/**
+ * Routes an OpenAPI document cannot describe as operations: a root catch-all (`*`, `/*`,
+ * `/{*splat}`: a CORS preflight or an SPA fallback, which answers every path) and a path with
+ * optional segments or patterns (`{/:id}`, `(.*)`), which is no single template.
+ */
+export function isDescribable(path: string): boolean {
+  const template = toOpenApiPath(path)
+  return template !== '/{wildcard}' && !/[()?{}]/.test(template.replace(/\{[A-Za-z0-9_]+\}/g, ''))
 }
