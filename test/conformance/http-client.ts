@@ -34,7 +34,9 @@ export interface RawResponse {
  */
 export function sendRaw(port: number, request: RawRequest): Promise<RawResponse> {
   const body = request.body ?? ''
-  const lines = [`${request.method} ${request.path} HTTP/1.1`, `Host: 127.0.0.1:${port}`]
+  const givenHost = Object.keys(request.headers ?? {}).some((name) => name.toLowerCase() === 'host')
+  const lines = [`${request.method} ${request.path} HTTP/1.1`]
+  if (!givenHost) lines.push(`Host: 127.0.0.1:${port}`)
   if (request.keepAlive !== true) lines.push('Connection: close')
   for (const [name, value] of Object.entries(request.headers ?? {})) lines.push(`${name}: ${value}`)
   const length = request.declaredLength ?? Buffer.byteLength(body)

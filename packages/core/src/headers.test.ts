@@ -45,6 +45,15 @@ describe('writeErrorHeaders', () => {
   })
 })
 
+describe('writeErrorHeaders with a Vary list', () => {
+  it('merges into a Vary set as a list of lines', () => {
+    const target = fakeResponse({})
+    target.headers.set('vary', ['Origin'])
+    writeErrorHeaders(target, { headers: [['vary', 'Accept']], defaultHeaders: [] })
+    expect(target.headers.get('vary')).toBe('Origin, Accept')
+  })
+})
+
 describe('sanitizeErrorHeaders', () => {
   it.each([
     ['keeps a valid header', { 'Retry-After': '120' }, [['retry-after', '120']]],
@@ -87,6 +96,15 @@ describe('sanitizeErrorHeaders', () => {
     ],
   ])('%s', (_name, raw, expected) => {
     expect(sanitizeErrorHeaders(raw)).toEqual(expected)
+  })
+
+  it('keeps every line of a repeated field given as pairs', () => {
+    expect(
+      sanitizeErrorHeaders([
+        ['Set-Cookie', 'a=1'],
+        ['Set-Cookie', 'b=2'],
+      ]),
+    ).toEqual([['set-cookie', ['a=1', 'b=2']]])
   })
 
   it('takes a fetch Headers', () => {

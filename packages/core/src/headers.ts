@@ -56,13 +56,15 @@ export function writeErrorHeaders(target: HeaderTarget, response: ErrorResponseH
 }
 
 function mergeVary(existing: unknown, added: string | readonly string[]): string | readonly string[] {
-  if (typeof existing !== 'string' || existing === '') return added
-  const present = existing.toLowerCase().split(/\s*,\s*/)
-  if (present.includes('*')) return existing
+  // `setHeader('vary', ['Origin'])` keeps a list; its lines are one field value (RFC 9110 §5.3).
+  const current = Array.isArray(existing) ? existing.join(', ') : existing
+  if (typeof current !== 'string' || current === '') return added
+  const present = current.toLowerCase().split(/\s*,\s*/)
+  if (present.includes('*')) return current
   const missing = (typeof added === 'string' ? [added] : added).filter(
     (v) => !present.includes(v.toLowerCase()),
   )
-  return missing.length === 0 ? existing : `${existing}, ${missing.join(', ')}`
+  return missing.length === 0 ? current : `${current}, ${missing.join(', ')}`
 }
 
 // RFC 9110 §5.6.2: field-name = token.
@@ -134,12 +136,35 @@ export function sanitizeErrorHeaders(raw: unknown): ResponseHeaders {
       if (clean === undefined) continue
       budget -= lower.length + (typeof clean === 'string' ? clean.length : clean.join('').length)
       if (budget < 0) break
-      result.push([lower, clean])
+      addHeader(result, lower, clean)
     }
   } catch {
     return EMPTY_HEADERS
   }
   return result.length === 0 ? EMPTY_HEADERS : result
+}
+
+/**
+ * Adds a header, or its lines to those of the same name already kept: a `Headers` object or a
+ * list of pairs gives repeated fields (two `Set-Cookie`) one entry each, and each would replace
+ * the last when set.
+ */
+function addHeader(
+  result: (readonly [string, string | readonly string[]])[],
+  name: string,
+  value: string | readonly string[],
+): void {
+  const index = result.findIndex(([existing]) => existing === name)
+  const previous = result[index]
+  if (previous === undefined) {
+    result.push([name, value])
+    return
+  }
+  result[index] = [name, [...toLines(previous[1]), ...toLines(value)]]
+}
+
+function toLines(value: string | readonly string[]): readonly string[] {
+  return typeof value === 'string' ? [value] : value
 }
 
 /** The `[name, value]` pairs of the headers shapes an error may use, or `undefined` for any other value. */

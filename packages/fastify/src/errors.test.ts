@@ -4,7 +4,7 @@ import { jsonBody } from '../../../test/conformance/cases/documented-bodies.js'
 import { type FastifyMajor, fastifyMajors } from '../../../test/conformance/harnesses/fastify.js'
 import { sendRaw } from '../../../test/conformance/http-client.js'
 import { serve } from '../../../test/support/fastify.js'
-import { statusErrors } from './index.js'
+import { httpError, statusErrors } from './index.js'
 
 const JSON_REQUEST = { 'content-type': 'application/json' }
 
@@ -142,5 +142,18 @@ describe.each(fastifyMajors)('$name', (major) => {
       const busy = await sendRaw(port, { method: 'GET', path: '/busy' })
       expect([busy.status, busy.headers.get('retry-after')]).toEqual([503, ['10']])
     })
+  })
+})
+
+describe.each(fastifyMajors)('$name: a route with its own serializer', (major) => {
+  it('still answers the documented bytes', async () => {
+    const app = major.fastify()
+    await app.register(statusErrors, { onError: () => {} })
+    app.get('/users/:id', async (_request, reply) => {
+      reply.serializer(() => 'MSGPACK')
+      throw httpError(404, 'No such user.')
+    })
+    const response = await sendRaw(await serve(app), { method: 'GET', path: '/users/7' })
+    expect([response.status, response.body]).toEqual([404, jsonBody(404, 'No such user.')])
   })
 })

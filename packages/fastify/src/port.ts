@@ -53,7 +53,12 @@ function writeThroughReply(reply: FastifyReply, answer: ErrorResponse): void {
   writeErrorHeaders(new ReplyHeaderTarget(reply), answer)
   const payload: string | Readable =
     reply.request.method === 'HEAD' && answer.status !== 204 ? emptyHeadPayload() : answer.body
-  reply.code(answer.status).send(payload)
+  // A route's own `reply.serializer()` would be applied to this string too: the body is final.
+  reply.serializer(sendAsIs).code(answer.status).send(payload)
+}
+
+function sendAsIs(payload: unknown): string {
+  return payload as string
 }
 
 /**

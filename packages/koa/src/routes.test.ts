@@ -141,3 +141,28 @@ describe.each(koaMajors)('$name', ({ Koa }) => {
     expect(after.status).toBe(405)
   })
 })
+
+describe.each(koaMajors)('$name: produces before routing', ({ Koa }) => {
+  it('answers 404, not 406, for a request a host-bound router will not route', async () => {
+    const app = new Koa()
+    app.use(statusErrors({ produces: ['application/json'] }))
+    const router = new Router({ host: 'api.local' })
+    router.get('/users', (ctx) => {
+      ctx.body = []
+    })
+    app.use(router.routes())
+    const port = await serve(app)
+    const other = await sendRaw(port, {
+      method: 'GET',
+      path: '/users',
+      headers: { accept: 'text/html', host: 'www.local' },
+    })
+    expect(other.status).toBe(404)
+    const routed = await sendRaw(port, {
+      method: 'GET',
+      path: '/users',
+      headers: { accept: 'text/html', host: 'api.local' },
+    })
+    expect(routed.status).toBe(406)
+  })
+})

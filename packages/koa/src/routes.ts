@@ -42,16 +42,39 @@ export function routeMethodsOf(ctx: Context): RouteMethods {
  * routing): then nothing is known.
  */
 export function routeMethodsBeforeRouting(ctx: Context): RouteMethods | undefined {
+  try {
+    return plannedRoutes(ctx)
+  } catch {
+    // A router whose match throws (a layer without a usable pattern): nothing can be known.
+    return undefined
+  }
+}
+
+/** The path a router matches: `opts.routerPath`, `ctx.routerPath` (as @koa/router reads them), else `ctx.path`. */
+function routerPath(router: object, ctx: Context): string {
+  const opts: unknown = Reflect.get(router, 'opts')
+  const fromOptions: unknown =
+    typeof opts === 'object' && opts !== null ? Reflect.get(opts, 'routerPath') : undefined
+  const fromContext: unknown = Reflect.get(ctx, 'routerPath')
+  if (typeof fromOptions === 'string') return fromOptions
+  return typeof fromContext === 'string' ? fromContext : ctx.path
+}
+
+function plannedRoutes(ctx: Context): RouteMethods | undefined {
   const middleware: unknown = Reflect.get(ctx.app, 'middleware')
   if (!Array.isArray(middleware)) return undefined
   const pathMethods = new Set<string>()
   let routers = 0
   for (const entry of middleware) {
     const router = routerOfMiddleware(entry)
-    const match: unknown = router === undefined ? undefined : Reflect.get(router, 'match')
+    if (router === undefined) continue
+    const match: unknown = Reflect.get(router, 'match')
     if (typeof match !== 'function') continue
     routers++
-    const result: unknown = Reflect.apply(match, router, [ctx.path, ctx.method])
+    // A router for another host (`new Router({ host })`) will not route the request at all.
+    const matchHost: unknown = Reflect.get(router, 'matchHost')
+    if (typeof matchHost === 'function' && Reflect.apply(matchHost, router, [ctx.host]) !== true) continue
+    const result: unknown = Reflect.apply(match, router, [routerPath(router, ctx), ctx.method])
     const layers: unknown =
       typeof result === 'object' && result !== null ? Reflect.get(result, 'path') : undefined
     if (!Array.isArray(layers)) continue

@@ -22,7 +22,7 @@ reStructuredText (.rst), Markdown (.md, .markdown) or, for other names, what its
                         preamble (the text above the title) is kept when the format is the same
   -h, --help            print this help
 
-Exit status: 0 done, 1 the page could not be read, 2 bad arguments.
+Exit status: 0 done, 1 the page is malformed, 2 bad arguments or an unreadable file.
 `
 
 const OUTPUTS = ['rst', 'md', 'json'] as const
@@ -77,7 +77,8 @@ function renderPage(path: string, format: Output, io: TableCommandIo): number {
     text = io.readFile(path)
   } catch (error) {
     io.stderr(`table: cannot read ${path}: ${error instanceof Error ? error.message : String(error)}\n`)
-    return 1
+    // As for every command: an unreadable file is a usage error (2); a malformed page is 1.
+    return 2
   }
   try {
     const page = readStatusTable(text, formatOption(path))
