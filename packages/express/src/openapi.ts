@@ -66,11 +66,12 @@ function readMountPath(layer: unknown): string | undefined {
   if (typeof rawPath === 'string') return rawPath === '/' ? '' : rawPath
   const regexp: unknown = Reflect.get(layer, 'regexp')
   if (!(regexp instanceof RegExp)) return undefined
-  const match = /^\^((?:\\\/[A-Za-z0-9_.~-]+)*)\\\/\?\(\?=\\\/\|\$\)$/.exec(regexp.source)
-  return match?.[1]?.replaceAll('\\/', '/')
+  const match = /^\^((?:\\\/(?:[A-Za-z0-9_~-]|\\\.)+)*)\\\/\?\(\?=\\\/\|\$\)$/.exec(regexp.source)
+  return match?.[1]?.replaceAll('\\/', '/').replaceAll('\\.', '.')
 }
 
-function joinPath(prefix: string, path: string): string {
+function joinPath(mountPath: string, path: string): string {
+  const prefix = mountPath.endsWith('/') ? mountPath.slice(0, -1) : mountPath
   if (prefix === '') return path
   return path === '/' ? prefix : `${prefix}${path}`
 }

@@ -84,3 +84,20 @@ describe.each(expressMajors)('$name', (major) => {
     expect(warnings).toEqual([])
   })
 })
+
+describe.each(expressMajors)('$name: what counts as routes after it', (major) => {
+  it('does not count a router of middleware only: no warning, and unmatched requests still answered', async () => {
+    const warnings = collectWarnings()
+    const app = major.express()
+    app.get('/users', (_req, res) => void res.json([]))
+    app.use(statusErrors())
+    const logging = major.express.Router()
+    logging.use((_req, _res, next) => next())
+    app.use(logging)
+    const port = await serve(app)
+    const response = await sendRaw(port, { method: 'GET', path: '/nope' })
+    expect(response.status).toBe(404)
+    expect(response.headers.get('content-type')).toEqual(['application/json; charset=utf-8'])
+    expect(warnings).toEqual([])
+  })
+})

@@ -57,9 +57,17 @@ function describeLayer(handlers: InstalledHandlers): (layer: unknown) => LayerKi
     const handle: unknown = isObjectLike(layer) ? Reflect.get(layer, 'handle') : undefined
     if (handle === handlers.guard) return 'guard'
     if (handle === handlers.unmatched) return 'unmatched'
-    if (readRoute(layer) !== undefined || (readMountedStack(layer)?.length ?? 0) > 0) return 'routes'
+    if (readRoute(layer) !== undefined || hasRoutes(readMountedStack(layer) ?? [], 0)) return 'routes'
     return 'other'
   }
+}
+
+/** Whether a mounted router holds a route, at any depth; one of middleware only routes nothing. */
+function hasRoutes(stack: readonly unknown[], depth: number): boolean {
+  return stack.some(
+    (layer) =>
+      readRoute(layer) !== undefined || (depth < 32 && hasRoutes(readMountedStack(layer) ?? [], depth + 1)),
+  )
 }
 
 /** The options that need the guard, given without it: they would silently do nothing. */

@@ -1,5 +1,5 @@
 import { type AdapterPort, writeNodeResponse } from '@status-errors/core/adapter'
-import type { Response } from 'express'
+import type { Request, Response } from 'express'
 import { createRouteMethodsReader } from './routes.js'
 
 /**
@@ -20,6 +20,19 @@ export function createExpressPort(): AdapterPort<Response> {
     abandon: () => undefined,
     // Express has no logger of its own; finalhandler prints errors with console.error too.
     log: (res, error) => console.error(`status-errors: ${res.req.method} ${res.req.path} failed:`, error),
-    routeMethods: (res) => readRouteMethods(res.app, res.req.path),
+    routeMethods: (res) => readRouteMethods(res.app, appRelativePath(res.req)),
   }
+}
+
+/**
+ * The request's path as the app's own stack matches it. `req.path` is relative to the router the
+ * handler sits in (statusErrors() may be mounted in a router); `req.baseUrl` holds the mount
+ * paths above it, the app's own among them (`app.path()`, for a mounted sub-app).
+ */
+function appRelativePath(req: Request): string {
+  const full = `${req.baseUrl}${req.path}`
+  const appPath: unknown = typeof req.app.path === 'function' ? req.app.path() : ''
+  if (typeof appPath !== 'string' || appPath === '' || !full.startsWith(appPath)) return full
+  const rest = full.slice(appPath.length)
+  return rest.startsWith('/') ? rest : `/${rest}`
 }

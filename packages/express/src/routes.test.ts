@@ -106,3 +106,17 @@ describe.each(expressMajors)('$name', (major) => {
     expect(read(app, '/any').appMethods?.has('*')).toBe(true)
   })
 })
+
+describe.each(expressMajors)('$name: statusErrors() mounted in a router', (major) => {
+  it("answers 405 with the methods of the router's own path", async () => {
+    const app = major.express()
+    const api = major.express.Router()
+    api.get('/users', (_req, res) => void res.json([]))
+    api.use(statusErrors())
+    app.use('/api', api)
+    app.put('/users', (_req, res) => void res.json({}))
+    const response = await sendRaw(await serve(app), { method: 'POST', path: '/api/users' })
+    expect(response.status).toBe(405)
+    expect(response.headers.get('allow')).toEqual(['GET, HEAD, OPTIONS'])
+  })
+})
