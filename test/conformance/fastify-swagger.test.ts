@@ -40,8 +40,10 @@ describe.each(fastifyMajors)('$name with @fastify/swagger', (major) => {
     const app = await appWithSwagger()
     try {
       const { document, drift } = openApi(app, app.swagger() as never)
-      const responses = (document.paths?.['/users/{id}'] as { get: { responses: Record<string, unknown> } })
-        .get.responses
+      const item = document.paths?.['/users/{id}'] as
+        | { get: { responses: Record<string, unknown> } }
+        | undefined
+      const responses = item?.get.responses ?? {}
       expect(responses['404']).toMatchObject({
         content: { 'application/json': { schema: { type: 'object' } } },
       })

@@ -89,8 +89,9 @@ describe('shedding with a handler timeout', () => {
         res.end('late')
       }, 350)
     })
-    await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve))
-    const url = `http://127.0.0.1:${(server?.address() as AddressInfo).port}/`
+    const listening = server
+    await new Promise<void>((resolve) => listening.listen(0, '127.0.0.1', resolve))
+    const url = `http://127.0.0.1:${(listening.address() as AddressInfo).port}/`
     const first = fetch(url)
     await new Promise((resolve) => setTimeout(resolve, 10))
     expect((await fetch(url)).status).toBe(503)
