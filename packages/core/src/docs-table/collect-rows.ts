@@ -73,3 +73,19 @@ function checkControl(cell: Cell, field: string): void {
 function fail(cell: Cell, reason: string): never {
   throw new DocsTableError(cell.line, cell.column, reason)
 }
+
+/** The header row every status table has, in either format. */
+const HEADER = ['Status Code', 'Description'] as const
+
+/** Throws at the first header cell that is not the expected column name. */
+export function expectHeader(header: readonly Cell[]): void {
+  header.forEach((cell, column) => {
+    if (cell.text !== HEADER[column]) {
+      throw new DocsTableError(
+        cell.line,
+        cell.column,
+        `expected the header "${HEADER[column]}", found ${quote(cell.text)}`,
+      )
+    }
+  })
+}

@@ -1,11 +1,9 @@
-import { type Cell, RowCollector } from './collect-rows.js'
-import { DocsTableError, quote } from './docs-table-error.js'
+import { type Cell, expectHeader, RowCollector } from './collect-rows.js'
+import { DocsTableError } from './docs-table-error.js'
 import { isDelimiterCell, type PipeRow, splitPipeRow } from './md-cells.js'
 import { headingText, splitPage } from './page.js'
 import type { StatusTablePage, StatusTableRow } from './rows.js'
 import { SectionTracker, sectionOf } from './sections.js'
-
-const HEADER = ['Status Code', 'Description'] as const
 
 /**
  * Reads the rows of a Markdown page: after `# Status Codes`, headings `## Normal` and
@@ -52,15 +50,7 @@ function readPipeTable(
   rows: RowCollector,
 ): number {
   const header = twoCells(splitPipeRow(lines[start] ?? '', start + 1))
-  header.forEach((cell, column) => {
-    if (cell.text !== HEADER[column]) {
-      throw new DocsTableError(
-        cell.line,
-        cell.column,
-        `expected the header "${HEADER[column]}", found ${quote(cell.text)}`,
-      )
-    }
-  })
+  expectHeader(header)
   const delimiter = lines[start + 1] ?? ''
   const delimiterRow = delimiter.trimStart().startsWith('|') ? splitPipeRow(delimiter, start + 2) : undefined
   if (delimiterRow === undefined || !delimiterRow.cells.every((cell) => isDelimiterCell(cell.text))) {

@@ -1,4 +1,4 @@
-import type { Cell, RowCollector } from './collect-rows.js'
+import { type Cell, expectHeader, type RowCollector } from './collect-rows.js'
 import { DocsTableError, quote } from './docs-table-error.js'
 import type { StatusTableRow } from './rows.js'
 
@@ -9,8 +9,6 @@ interface Border {
   /** The column (1-based) of the first `+`. */
   readonly column: number
 }
-
-const HEADER = ['Status Code', 'Description'] as const
 
 /**
  * Reads the grid table whose top border is `lines[start]` (docutils' "grid table": rows between
@@ -33,15 +31,7 @@ export function readGridTable(
   }
   let index = start + 1
   const header = readRow(lines, index, top)
-  header.forEach((cell, column) => {
-    if (cell.text !== HEADER[column]) {
-      throw new DocsTableError(
-        cell.line,
-        cell.column,
-        `expected the header "${HEADER[column]}", found ${quote(cell.text)}`,
-      )
-    }
-  })
+  expectHeader(header)
   index++
   if (lineKind(lines, index) === 'border' && !isFilledWith(lines[index] ?? '', '=')) {
     fail(
