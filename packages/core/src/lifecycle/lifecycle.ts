@@ -137,13 +137,13 @@ export function createLifecycle<TContext>(
       abandonResponse(res)
       return
     }
-    if (rejectMalformedPath(context)) return
     const request = port.request(context)
+    if (answeredMalformedPath(context, request)) return
     answer(context, engine.respondToUnmatched(request, port.routeMethods(context)), request)
   }
 
-  function rejectMalformedPath(context: TContext): boolean {
-    const request = port.request(context)
+  /** Answers 400 and returns `true` when the path's percent-encoding is malformed. */
+  function answeredMalformedPath(context: TContext, request: RequestInfo): boolean {
     const malformed = malformedPathError(request.path)
     if (malformed === undefined) return false
     answer(context, engine.respondToError(malformed, request), request)
@@ -203,7 +203,11 @@ export function createLifecycle<TContext>(
     },
 
     answerUnmatched,
-    rejectMalformedPath,
+    // Runs before every request's routing (Koa): only a URL with '%' can be malformed, so the
+    // request facts are read (and allocated) only for those.
+    rejectMalformedPath: (context) =>
+      port.nodeRequest(context).url?.includes('%') === true &&
+      answeredMalformedPath(context, port.request(context)),
 
     answerAccepted(context, acceptedOptions) {
       const location = readAcceptedLocation(acceptedOptions)
