@@ -1,22 +1,13 @@
 import { connect } from 'node:net'
 import type { NextFunction, Request, Response } from 'express'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { RunningApp } from '../../../test/conformance/harness.js'
-import { expressMajors, listen } from '../../../test/conformance/harnesses/express.js'
+import { expressMajors } from '../../../test/conformance/harnesses/express.js'
 import { sendRaw } from '../../../test/conformance/http-client.js'
+import { serve } from '../../../test/support/express.js'
 import { type ErrorInfo, httpError, statusErrors } from './index.js'
 
-const running: RunningApp[] = []
-
-async function serve(app: Parameters<typeof listen>[0]): Promise<number> {
-  const started = await listen(app)
-  running.push(started)
-  return started.port
-}
-
-afterEach(async () => {
+afterEach(() => {
   vi.restoreAllMocks()
-  await Promise.all(running.splice(0).map((app) => app.close()))
 })
 
 /** Everything the server sent before the connection ended, however it ended (FIN or RST). */

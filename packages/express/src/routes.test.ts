@@ -1,22 +1,10 @@
 import type { RequestHandler } from 'express'
-import { afterEach, describe, expect, it } from 'vitest'
-import type { RunningApp } from '../../../test/conformance/harness.js'
-import { addRoute, expressMajors, listen } from '../../../test/conformance/harnesses/express.js'
+import { describe, expect, it } from 'vitest'
+import { addRoute, expressMajors } from '../../../test/conformance/harnesses/express.js'
 import { sendRaw } from '../../../test/conformance/http-client.js'
+import { serve } from '../../../test/support/express.js'
 import { statusErrors } from './index.js'
 import { createRouteMethodsReader } from './routes.js'
-
-const running: RunningApp[] = []
-
-async function serve(app: Parameters<typeof listen>[0]): Promise<number> {
-  const started = await listen(app)
-  running.push(started)
-  return started.port
-}
-
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((app) => app.close()))
-})
 
 const ok = (): RequestHandler => (_req, res) => void res.json({ ok: true })
 
