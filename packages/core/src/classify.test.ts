@@ -87,6 +87,17 @@ describe('classifyError', () => {
     { name: 'Boom without output', thrown: withProps('x', { isBoom: true }), status: 500, detail: undefined },
     // Parsers and decoding.
     {
+      name: "body-parser's unsupported Content-Encoding, whose message quotes the client's header",
+      thrown: withProps('unsupported content encoding "x-klingon"', {
+        status: 415,
+        expose: true,
+        type: 'encoding.unsupported',
+        encoding: 'x-klingon',
+      }),
+      status: 400,
+      detail: PARSE_ERROR_DETAIL.encoding,
+    },
+    {
       name: 'body-parser JSON failure',
       thrown: syntaxError({
         type: 'entity.parse.failed',

@@ -1,3 +1,4 @@
+import { UNSUPPORTED_CHARSET_TYPE } from './body-charset.js'
 import { EMPTY_HEADERS, type ResponseHeaders, sanitizeErrorHeaders } from './headers.js'
 import { isHttpError } from './http-error.js'
 import { readProperty, readString } from './read-property.js'
@@ -40,6 +41,7 @@ export const PARSE_ERROR_DETAIL = {
   prototype: 'The request body sets a forbidden prototype property.',
   encoding: 'The request body could not be decoded with its Content-Encoding.',
   tooLarge: 'The request body is larger than the server accepts.',
+  charset: 'The request body declares a charset the server cannot read.',
 } as const
 
 /**
@@ -74,7 +76,7 @@ const INTERNAL: Reading = { status: 500, headers: EMPTY_HEADERS, detail: undefin
  *    upstream's status (an upstream 401 is not ours);
  * 5. body parse failures (body-parser, co-body, Fastify) — 400 with a fixed sentence, never the
  *    parser's message, which quotes the raw body: malformed JSON, a forbidden prototype property,
- *    a corrupt Content-Encoding, a body over the size limit; Fastify schema validation — 400 with the
+ *    a corrupt or unsupported Content-Encoding, an unsupported charset, a body over the size limit; Fastify schema validation — 400 with the
  *    validation message; `URIError` from percent-decoding — 400 with a fixed sentence;
  * 6. a numeric `status`, else a numeric `statusCode`, in 400-599 (http-errors, Koa `ctx.throw`,
  *    Fastify errors) — `status` wins, as in finalhandler and Koa; message exposed only if the
@@ -168,6 +170,9 @@ function parseFailureDetail(error: object): string | undefined {
   const code = readString(error, 'code')
   const isSyntaxError = readString(error, 'name') === 'SyntaxError'
   if (code !== undefined && CORRUPT_ENCODING_CODES.has(code)) return PARSE_ERROR_DETAIL.encoding
+  // body-parser's 415s quote the client's charset or Content-Encoding; the documented answer is 400.
+  if (type === UNSUPPORTED_CHARSET_TYPE) return PARSE_ERROR_DETAIL.charset
+  if (type === 'encoding.unsupported') return PARSE_ERROR_DETAIL.encoding
   if (type === 'entity.too.large' || code === 'FST_ERR_CTP_BODY_TOO_LARGE') return PARSE_ERROR_DETAIL.tooLarge
   if (isSyntaxError && FORBIDDEN_PROPERTY.test(readString(error, 'message') ?? '')) {
     return PARSE_ERROR_DETAIL.prototype

@@ -3,6 +3,7 @@ import { createLifecycle, createStatusErrors, misplacedInstall } from '@status-e
 import type { FastifyInstance, FastifyPluginCallback, onRequestHookHandler } from 'fastify'
 import { fastifyPlugin } from 'fastify-plugin'
 import { acceptedMethod, INSTALLATION, installationOf } from './accepted.js'
+import { installBodyCharsetCheck } from './body-charset.js'
 import { installFrameworkErrors } from './framework-errors.js'
 import { recordLiveRoutes } from './openapi.js'
 import { assertPlacement } from './placement.js'
@@ -49,6 +50,7 @@ function install(
       }
       fastify.addHook('onRequest', beforeRoute)
     }
+    installBodyCharsetCheck(fastify, lifecycle)
     installDocumentedSuccess(fastify, lifecycle)
     installFrameworkErrors(fastify)
     fastify.setErrorHandler((error: unknown, _request, reply) => lifecycle.answerError(reply, error))

@@ -25,8 +25,9 @@ export function statusErrors(options?: StatusErrorsOptions): Middleware {
 
   async function statusErrorsMiddleware(ctx: Context, next: () => Promise<unknown>): Promise<void> {
     checkPlacement(ctx.app)
-    // @koa/router hands a malformed path to the route as it is: it is answered before routing.
-    if (lifecycle.rejectMalformedPath(ctx)) return
+    // @koa/router hands a malformed path to the route as it is, and co-body reads every body as
+    // UTF-8 whatever its charset: such requests are answered before routing.
+    if (lifecycle.rejectMalformedRequest(ctx)) return
     if (actsBeforeRoute) {
       if (!lifecycle.admit(ctx)) return
       const signal = lifecycle.startTimers(ctx)

@@ -62,6 +62,68 @@ export const oneStatusCases: readonly ConformanceCase[] = [
     bytesMayDiffer:
       'Fastify has no built-in form parser: it refuses the media type (415, documented as 400) before decoding',
   },
+  ...[
+    { charset: 'latin1', why: 'JSON in a charset other than UTF-8' },
+    { charset: 'klingon', why: 'JSON in an unknown charset' },
+  ].map(
+    ({ charset, why }): ConformanceCase => ({
+      name: `${why} answers 400 with the charset detail`,
+      app: USERS,
+      request: {
+        method: 'POST',
+        path: '/users',
+        headers: { 'content-type': `application/json; charset=${charset}` },
+        body: '{"name":"ada"}',
+      },
+      expect: { status: 400, body: jsonBody(400, PARSE_ERROR_DETAIL.charset), bodyExcludes: [charset] },
+    }),
+  ),
+  {
+    name: 'JSON declared as UTF-16 but sent as UTF-8 answers 400',
+    app: USERS,
+    request: {
+      method: 'POST',
+      path: '/users',
+      headers: { 'content-type': 'application/json; charset=utf-16' },
+      body: '{"name":"ada"}',
+    },
+    expect: { status: 400 },
+    bytesMayDiffer:
+      'body-parser decodes UTF-16 JSON and finds it malformed; the other parsers read every body as UTF-8, so core refuses the charset before they run',
+  },
+  {
+    name: 'a urlencoded body in an unknown charset answers 400 with the charset detail',
+    app: { routes: [{ method: 'POST', path: '/signup', handler: { kind: 'parse-form' } }] },
+    request: {
+      method: 'POST',
+      path: '/signup',
+      headers: { 'content-type': 'application/x-www-form-urlencoded; charset=klingon' },
+      body: 'name=ada',
+    },
+    expect: { status: 400, body: jsonBody(400, PARSE_ERROR_DETAIL.charset), bodyExcludes: ['klingon'] },
+  },
+  {
+    name: 'a body in an unreadable charset to an unknown path answers 400, not 404',
+    app: USERS,
+    request: {
+      method: 'POST',
+      path: '/nope',
+      headers: { 'content-type': 'application/json; charset=latin1' },
+      body: '{"name":"ada"}',
+    },
+    expect: { status: 400, body: jsonBody(400, PARSE_ERROR_DETAIL.charset) },
+  },
+  {
+    name: 'JSON declared as "UTF-8" reaches the route',
+    app: USERS,
+    request: {
+      method: 'POST',
+      path: '/users',
+      headers: { 'content-type': 'application/json; charset="UTF-8"' },
+      body: '{"name":"ada"}',
+    },
+    expect: { status: 200, body: '{"name":"ada"}' },
+  },
   {
     name: 'a JSON body over the size limit answers 400 with one fixed detail',
     app: USERS,

@@ -1,3 +1,4 @@
+import { unsupportedCharsetError } from '../body-charset.js'
 import { isAnsweredByTimeout } from '../guard/node-timeouts.js'
 import { malformedPathError } from '../malformed-path.js'
 import type { ErrorInfo } from '../options.js'
@@ -33,15 +34,16 @@ export interface Lifecycle<TContext> {
   /** Answers a thrown value, or closes the connection when the response already started. */
   answerError(context: TContext, thrown: unknown): void
   /**
-   * Answers a request no route answered: 400 for a path with malformed percent-encoding, else
-   * 404, 405 + Allow, 501, or OPTIONS 204 + Allow.
+   * Answers a request no route answered: 400 for a malformed request (see `rejectMalformedRequest`),
+   * else 404, 405 + Allow, 501, or OPTIONS 204 + Allow.
    */
   answerUnmatched(context: TContext): void
   /**
-   * Before routing, for routers that would hand a malformed path to a route as it is: answers 400
-   * and returns `true` when the path's percent-encoding is malformed.
+   * Before routing or body parsing, for routers and parsers that would hand a route what they
+   * cannot read: answers 400 and returns `true` when the path's percent-encoding is malformed, or
+   * when the body (of any method but GET and HEAD) declares a charset it cannot be read in.
    */
-  rejectMalformedPath(context: TContext): boolean
+  rejectMalformedRequest(context: TContext): boolean
   /**
    * Answers 202 Accepted (RFC 9110 §15.3.3). Throws a TypeError for bad options; writes nothing
    * once the response has started (a timeout answered, or the route did).
@@ -137,15 +139,24 @@ export function createLifecycle<TContext>(
       abandonResponse(res)
       return
     }
+    if (rejectMalformedRequest(context)) return
     const request = port.request(context)
-    if (answeredMalformedPath(context, request)) return
     answer(context, engine.respondToUnmatched(request, port.routeMethods(context)), request)
   }
 
-  /** Answers 400 and returns `true` when the path's percent-encoding is malformed. */
-  function answeredMalformedPath(context: TContext, request: RequestInfo): boolean {
-    const malformed = malformedPathError(request.path)
+  /**
+   * Runs before every request's routing (Koa) or body parsing (Fastify), so it reads only what it
+   * must: the path when the URL has '%', the headers when the method can carry a body (a GET or
+   * HEAD body has no defined meaning, RFC 9110 §9.3.1), and the request facts only for a refusal.
+   */
+  function rejectMalformedRequest(context: TContext): boolean {
+    const req = port.nodeRequest(context)
+    const method = req.method
+    const malformed =
+      (req.url?.includes('%') === true ? malformedPathError(port.request(context).path) : undefined) ??
+      (method === 'GET' || method === 'HEAD' ? undefined : unsupportedCharsetError(req.headers))
     if (malformed === undefined) return false
+    const request = port.request(context)
     answer(context, engine.respondToError(malformed, request), request)
     return true
   }
@@ -203,11 +214,7 @@ export function createLifecycle<TContext>(
     },
 
     answerUnmatched,
-    // Runs before every request's routing (Koa): only a URL with '%' can be malformed, so the
-    // request facts are read (and allocated) only for those.
-    rejectMalformedPath: (context) =>
-      port.nodeRequest(context).url?.includes('%') === true &&
-      answeredMalformedPath(context, port.request(context)),
+    rejectMalformedRequest,
 
     answerAccepted(context, acceptedOptions) {
       const location = readAcceptedLocation(acceptedOptions)
