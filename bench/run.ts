@@ -4,6 +4,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
+import { unbuiltPackages } from './built-packages.js'
 import { parseBenchOptions } from './cli.js'
 import { compareAll } from './compare.js'
 import { CONNECTIONS, PIPELINING } from './load.js'
@@ -23,6 +24,11 @@ const log = (line: string): void => {
 }
 
 const options = parseBenchOptions(process.argv.slice(2))
+const unbuilt = unbuiltPackages()
+if (unbuilt !== undefined) {
+  log(`status-errors bench: ${unbuilt}`)
+  process.exit(1)
+}
 const machine = describeMachine()
 const sources = await describeSources()
 const rounds = Math.max(1, Math.round(options.rounds))
