@@ -4,7 +4,7 @@ import { startServerProcess } from './server-process.js'
 import { type Framework, ROUTES } from './servers/spec.js'
 
 /** The goal: RSS after the long run stays within this much of RSS after the short one. */
-export const RSS_GROWTH_LIMIT_BYTES = 10 * 1024 * 1024
+export const RSS_GROWTH_LIMIT_BYTES = 5 * 1024 * 1024
 
 export interface MemorySettings {
   /** Error responses before the first reading (20,000). */

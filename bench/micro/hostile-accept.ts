@@ -1,7 +1,7 @@
 import { negotiateFormat } from '@status-errors/core/adapter'
 
 /** The goal for one call with a 100,000-item header. */
-export const HOSTILE_LIMIT_MS = 10
+export const HOSTILE_LIMIT_MS = 2
 
 export interface HostileResult {
   readonly shape: string
