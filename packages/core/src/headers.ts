@@ -23,7 +23,10 @@ const CONTENT_HEADER_SET: ReadonlySet<string> = new Set(CONTENT_HEADERS)
 
 /** The part of a response that `writeErrorHeaders` needs; Node's `ServerResponse` has it. */
 export interface HeaderTarget {
-  /** The lower-case names of the headers set so far. */
+  /**
+   * The lower-case names of the headers set so far: all of them, or at least every one of
+   * `CONTENT_HEADERS` that is set (the only ones `writeErrorHeaders` removes).
+   */
   getHeaderNames(): readonly string[]
   getHeader(name: string): unknown
   setHeader(name: string, value: string | readonly string[]): unknown
@@ -44,13 +47,19 @@ export interface ErrorResponseHeaders {
  */
 export function writeErrorHeaders(target: HeaderTarget, response: ErrorResponseHeaders): void {
   // Only the headers actually set are visited: usually none, so an error costs no removals.
-  for (const name of target.getHeaderNames()) {
+  const present = target.getHeaderNames()
+  for (let i = 0; i < present.length; i++) {
+    const name = present[i] as string
     if (CONTENT_HEADER_SET.has(name)) target.removeHeader(name)
   }
-  for (const [name, value] of response.headers) {
+  // Indexed loops: this runs for every error answer, and needs no iterator per header.
+  const { headers, defaultHeaders } = response
+  for (let i = 0; i < headers.length; i++) {
+    const [name, value] = headers[i] as ResponseHeaders[number]
     target.setHeader(name, name === 'vary' ? mergeVary(target.getHeader('vary'), value) : value)
   }
-  for (const [name, value] of response.defaultHeaders) {
+  for (let i = 0; i < defaultHeaders.length; i++) {
+    const [name, value] = defaultHeaders[i] as ResponseHeaders[number]
     if (target.getHeader(name) === undefined) target.setHeader(name, value)
   }
 }

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream'
 import {
   type AdapterPort,
+  CONTENT_HEADERS,
   type ErrorResponse,
   type HeaderTarget,
   type RequestInfo,
@@ -57,6 +58,8 @@ function writeThroughReply(reply: FastifyReply, answer: ErrorResponse): void {
   reply.serializer(sendAsIs).code(answer.status).send(payload)
 }
 
+const NONE_SET: readonly string[] = Object.freeze([])
+
 function sendAsIs(payload: unknown): string {
   return payload as string
 }
@@ -103,9 +106,19 @@ class ReplyHeaderTarget implements HeaderTarget {
     this.#reply = reply
   }
 
-  /** Fastify's own headers merged over the raw response's, so both kinds are seen. */
+  /**
+   * The content headers set in Fastify's map or on the raw response: asking for each is cheaper
+   * than `reply.getHeaders()`, which copies both maps for every error answer.
+   */
   getHeaderNames(): readonly string[] {
-    return Object.keys(this.#reply.getHeaders())
+    let present: string[] | undefined
+    for (let i = 0; i < CONTENT_HEADERS.length; i++) {
+      const name = CONTENT_HEADERS[i] as string
+      if (!this.#reply.hasHeader(name)) continue
+      if (present === undefined) present = []
+      present.push(name)
+    }
+    return present ?? NONE_SET
   }
 
   getHeader(name: string): unknown {
