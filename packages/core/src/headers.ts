@@ -46,14 +46,15 @@ export interface ErrorResponseHeaders {
  * only: a `Retry-After` or `WWW-Authenticate` set earlier in the chain is kept.
  */
 export function writeErrorHeaders(target: HeaderTarget, response: ErrorResponseHeaders): void {
-  // Only the headers actually set are visited: usually none, so an error costs no removals.
+  // Only the headers actually set are visited: usually none, so an error costs no removals. One
+  // the answer sets anyway (its Content-Type, Content-Length) is replaced, not removed first.
+  const { headers, defaultHeaders } = response
   const present = target.getHeaderNames()
   for (let i = 0; i < present.length; i++) {
     const name = present[i] as string
-    if (CONTENT_HEADER_SET.has(name)) target.removeHeader(name)
+    if (CONTENT_HEADER_SET.has(name) && !setsHeader(headers, name)) target.removeHeader(name)
   }
   // Indexed loops: this runs for every error answer, and needs no iterator per header.
-  const { headers, defaultHeaders } = response
   for (let i = 0; i < headers.length; i++) {
     const [name, value] = headers[i] as ResponseHeaders[number]
     target.setHeader(name, name === 'vary' ? mergeVary(target.getHeader('vary'), value) : value)
@@ -62,6 +63,13 @@ export function writeErrorHeaders(target: HeaderTarget, response: ErrorResponseH
     const [name, value] = defaultHeaders[i] as ResponseHeaders[number]
     if (target.getHeader(name) === undefined) target.setHeader(name, value)
   }
+}
+
+function setsHeader(headers: ResponseHeaders, name: string): boolean {
+  for (let i = 0; i < headers.length; i++) {
+    if ((headers[i] as ResponseHeaders[number])[0] === name) return true
+  }
+  return false
 }
 
 function mergeVary(existing: unknown, added: string | readonly string[]): string | readonly string[] {
@@ -131,10 +139,11 @@ export function isValidHeaderValue(value: string): boolean {
  * throws: the input may be any value, including Proxies and objects with throwing getters.
  */
 export function sanitizeErrorHeaders(raw: unknown): ResponseHeaders {
-  const result: (readonly [string, string | readonly string[]])[] = []
   try {
     const entries = headerEntries(raw)
-    if (entries === undefined) return EMPTY_HEADERS
+    // Most errors carry none: http-errors and HttpError default to an empty object.
+    if (entries === undefined || entries.length === 0) return EMPTY_HEADERS
+    const result: (readonly [string, string | readonly string[]])[] = []
     let budget = MAX_ERROR_HEADERS_LENGTH
     for (const entry of entries) {
       const [name, value] = entry
@@ -147,10 +156,10 @@ export function sanitizeErrorHeaders(raw: unknown): ResponseHeaders {
       if (budget < 0) break
       addHeader(result, lower, clean)
     }
+    return result.length === 0 ? EMPTY_HEADERS : result
   } catch {
     return EMPTY_HEADERS
   }
-  return result.length === 0 ? EMPTY_HEADERS : result
 }
 
 /**
