@@ -115,13 +115,16 @@ function readError(thrown: unknown, map: readonly ErrorMapper[]): Reading {
   if (readProperty(thrown, 'isBoom') === true) return readBoom(thrown)
   const axios = axiosStatus(thrown)
   if (axios !== undefined) return bare(axios)
-  const parseDetail = parseFailureDetail(thrown)
+  // Read once here: every error that gets this far is asked for them (a 500 too).
+  const code = readString(thrown, 'code')
+  const name = readString(thrown, 'name')
+  const parseDetail = parseFailureDetail(thrown, code, name)
   if (parseDetail !== undefined) return { status: 400, headers: EMPTY_HEADERS, detail: parseDetail }
-  if (readString(thrown, 'code') === 'FST_ERR_VALIDATION') {
+  if (code === 'FST_ERR_VALIDATION') {
     return { status: 400, headers: EMPTY_HEADERS, detail: nonEmpty(readString(thrown, 'message')) }
   }
   // Fastify's router reports a malformed path as FST_ERR_BAD_URL, quoting the path in its message.
-  if (readString(thrown, 'name') === 'URIError' || readString(thrown, 'code') === 'FST_ERR_BAD_URL') {
+  if (name === 'URIError' || code === 'FST_ERR_BAD_URL') {
     return { status: 400, headers: EMPTY_HEADERS, detail: PARSE_ERROR_DETAIL.path }
   }
   const status = readProperty(thrown, 'status')
@@ -165,10 +168,13 @@ function readBoom(error: object): Reading {
   }
 }
 
-function parseFailureDetail(error: object): string | undefined {
+function parseFailureDetail(
+  error: object,
+  code: string | undefined,
+  name: string | undefined,
+): string | undefined {
   const type = readString(error, 'type')
-  const code = readString(error, 'code')
-  const isSyntaxError = readString(error, 'name') === 'SyntaxError'
+  const isSyntaxError = name === 'SyntaxError'
   if (code !== undefined && CORRUPT_ENCODING_CODES.has(code)) return PARSE_ERROR_DETAIL.encoding
   // body-parser's 415s quote the client's charset or Content-Encoding; the documented answer is 400.
   if (type === UNSUPPORTED_CHARSET_TYPE) return PARSE_ERROR_DETAIL.charset

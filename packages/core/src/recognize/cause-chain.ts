@@ -11,14 +11,18 @@ export function findInCauseChain<TResult>(
   thrown: unknown,
   visit: (error: object) => TResult | undefined,
 ): TResult | undefined {
-  const seen = new Set<unknown>()
+  // Most thrown values have no cause: the list of errors seen is made only for a chain.
+  let seen: object[] | undefined
   let current = thrown
   for (let depth = 0; depth < MAX_CAUSE_DEPTH; depth++) {
-    if (typeof current !== 'object' || current === null || seen.has(current)) return undefined
-    seen.add(current)
+    if (typeof current !== 'object' || current === null || seen?.includes(current) === true) return undefined
     const result = visit(current)
     if (result !== undefined) return result
-    current = readProperty(current, 'cause')
+    const cause = readProperty(current, 'cause')
+    if (cause === undefined) return undefined
+    if (seen === undefined) seen = []
+    seen.push(current)
+    current = cause
   }
   return undefined
 }
