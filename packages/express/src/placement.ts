@@ -17,13 +17,20 @@ export interface InstalledHandlers {
  */
 export function createPlacementCheck(handlers: InstalledHandlers): (app: unknown) => boolean {
   const checked = new WeakMap<object, boolean>()
+  // Runs on every unmatched or failed request: the answer for the last app (almost always the only
+  // one) is kept without a WeakMap lookup.
+  let lastApp: object | undefined
+  let lastEarly = false
   return function isBeforeRoutes(app) {
+    if (app === lastApp) return lastEarly
     if (!isObjectLike(app)) return false
     let early = checked.get(app)
     if (early === undefined) {
       early = checkPlacement(app, handlers)
       checked.set(app, early)
     }
+    lastApp = app
+    lastEarly = early
     return early
   }
 }

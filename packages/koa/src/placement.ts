@@ -9,7 +9,12 @@ import { routerOfMiddleware } from './routes.js'
  */
 export function createPlacementCheck(middleware: object): (app: object) => void {
   const checked = new WeakSet<object>()
+  // Runs on every request: the app of the last request (almost always the only one) is remembered
+  // without a WeakSet lookup.
+  let lastApp: object | undefined
   return function checkPlacement(app) {
+    if (app === lastApp) return
+    lastApp = app
     if (checked.has(app)) return
     checked.add(app)
     const stack: unknown = Reflect.get(app, 'middleware')
