@@ -61,17 +61,17 @@ export function groupsFor(framework: Framework): Group[] {
     kind: 'target',
     goal: value,
   })
-  /** Against the same-bytes floor: status-errors' own work must fit in the last 3 %. */
-  const floor = (name: string, a: string, b: string): Comparison => ({
-    ...goal(`${name}: status-errors / same-bytes floor`, a, b, 0.97),
-    sameBytes: true,
-  })
   const info = (name: string, a: string, b: string): Comparison => ({
     name,
     a,
     b,
     kind: 'info',
     goal: undefined,
+  })
+  /** Against the same-bytes floor: status-errors' own work must fit in the last 3 %. */
+  const floor = (name: string, a: string, b: string): Comparison => ({
+    ...goal(`${name}: status-errors / same-bytes floor`, a, b, 0.97),
+    sameBytes: true,
   })
   const hello: RequestSpec = { method: 'GET', path: ROUTES.hello, status: 200 }
   const boom: RequestSpec = { method: 'GET', path: ROUTES.boom, status: 500 }
@@ -163,7 +163,13 @@ export function groupsFor(framework: Framework): Group[] {
       ],
       comparisons: [
         goal(`${MANY_ROUTES} routes: 405 / 404 on the same app`, '405', '404', 0.95),
-        floor(`405 on ${MANY_ROUTES} routes`, '405', '405-floor'),
+        // Shown, not judged: the floor's 405 is a POST route of its own, found by the router's one
+        // walk of the table. No router says which methods the path has, so status-errors walks the
+        // table a second time (the 405's goal is against the 404 of the same app, above).
+        {
+          ...info(`405 on ${MANY_ROUTES} routes: status-errors / same-bytes floor`, '405', '405-floor'),
+          sameBytes: true,
+        },
       ],
     },
     {
