@@ -71,6 +71,41 @@ describe.each(expressMajors)('$name', (major) => {
     expect(warnings.map((warning) => warning.message)).toEqual([expect.stringContaining('errors.guard')])
   })
 
+  it('stays silent with the guard first inside a mounted router, which it then guards', async () => {
+    const warnings = collectWarnings()
+    const errors = statusErrors({ produces: ['application/json'] })
+    const app = major.express()
+    const api = major.express.Router()
+    api.use(errors.guard)
+    api.get('/users', (_req, res) => void res.json([]))
+    app.use('/api', api)
+    app.use(errors)
+    const port = await serve(app)
+    const refused = await sendRaw(port, {
+      method: 'GET',
+      path: '/api/users',
+      headers: { accept: 'text/csv' },
+    })
+    expect(refused.status).toBe(406)
+    expect((await sendRaw(port, { method: 'GET', path: '/api/users' })).status).toBe(200)
+    await nextTurn()
+    expect(warnings).toEqual([])
+  })
+
+  it('warns when the guard sits inside a router after one of its routes', async () => {
+    const warnings = collectWarnings()
+    const errors = statusErrors({ produces: ['application/json'] })
+    const app = major.express()
+    const api = major.express.Router()
+    api.get('/users', (_req, res) => void res.json([]))
+    api.use(errors.guard)
+    app.use('/api', api)
+    app.use(errors)
+    const port = await serve(app)
+    await sendRaw(port, { method: 'GET', path: '/nope' })
+    expect(warnings.map((warning) => warning.message)).toEqual([expect.stringContaining('errors.guard')])
+  })
+
   it('stays silent with the guard first and the handlers last', async () => {
     const warnings = collectWarnings()
     const errors = statusErrors({ produces: ['application/json'], timeout: { handler: 1000 } })

@@ -38,10 +38,11 @@ export function createPlacementCheck(handlers: InstalledHandlers): (app: unknown
 function checkPlacement(app: object, handlers: InstalledHandlers): boolean {
   const stack = readAppStack(app) ?? []
   const positions = stack.map(describeLayer(handlers))
-  const unmatchedAt = positions.indexOf('unmatched')
-  const guardAt = positions.indexOf('guard')
-  const firstRoute = positions.indexOf('routes')
-  const beforeRoutes = unmatchedAt !== -1 && positions.lastIndexOf('routes') > unmatchedAt
+  const unmatchedAt = positions.findIndex((layer) => layer.unmatched)
+  const guardAt = positions.findIndex((layer) => layer.guard)
+  const firstRoute = positions.findIndex((layer) => layer.routes)
+  const lastRoute = positions.findLastIndex((layer) => layer.routes)
+  const beforeRoutes = unmatchedAt !== -1 && lastRoute > unmatchedAt
   if (beforeRoutes) {
     warnMisuse(
       misplacedInstall(
@@ -57,16 +58,37 @@ function checkPlacement(app: object, handlers: InstalledHandlers): boolean {
   return beforeRoutes
 }
 
-type LayerKind = 'guard' | 'unmatched' | 'routes' | 'other'
+/**
+ * What one layer of the app's stack holds. A mounted router can hold the guard ahead of its own
+ * routes (`api.use(errors.guard)`, then `api.get(…)`): it then counts as both, in that order.
+ */
+interface LayerKind {
+  readonly guard: boolean
+  readonly unmatched: boolean
+  readonly routes: boolean
+}
 
 function describeLayer(handlers: InstalledHandlers): (layer: unknown) => LayerKind {
   return (layer) => {
     const handle: unknown = isObjectLike(layer) ? Reflect.get(layer, 'handle') : undefined
-    if (handle === handlers.guard) return 'guard'
-    if (handle === handlers.unmatched) return 'unmatched'
-    if (readRoute(layer) !== undefined || hasRoutes(readMountedStack(layer) ?? [], 0)) return 'routes'
-    return 'other'
+    const mounted = readMountedStack(layer) ?? []
+    return {
+      guard: handle === handlers.guard || guardBeforeRoutes(mounted, handlers.guard, 0) === true,
+      unmatched: handle === handlers.unmatched,
+      routes: readRoute(layer) !== undefined || hasRoutes(mounted, 0),
+    }
   }
+}
+
+/** `true`: the guard comes before any route of the stack; `false`: a route comes first; `undefined`: neither is there. */
+function guardBeforeRoutes(stack: readonly unknown[], guard: object, depth: number): boolean | undefined {
+  for (const layer of stack) {
+    if (isObjectLike(layer) && Reflect.get(layer, 'handle') === guard) return true
+    if (readRoute(layer) !== undefined) return false
+    const inner = depth < 32 ? guardBeforeRoutes(readMountedStack(layer) ?? [], guard, depth + 1) : undefined
+    if (inner !== undefined) return inner
+  }
+  return undefined
 }
 
 /** Whether a mounted router holds a route, at any depth; one of middleware only routes nothing. */
