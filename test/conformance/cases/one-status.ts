@@ -11,7 +11,16 @@ const USERS: AppSpec = {
   options: { onError: () => {} },
 }
 
+const SIGNUP: AppSpec = { routes: [{ method: 'POST', path: '/signup', handler: { kind: 'parse-form' } }] }
+
 const QUERY_CONTENT = { headers: { 'content-type': 'application/json' }, body: '{"name":"ada"}' } as const
+
+const ADA_JSON = '{"name":"ada"}'
+
+/** A POST with a body of the given Content-Type (and any other headers). */
+function post(path: string, contentType: string, body: string, headers: Record<string, string> = {}) {
+  return { method: 'POST', path, headers: { 'content-type': contentType, ...headers }, body } as const
+}
 
 /** The same request gets the same status on every framework. */
 export const oneStatusCases: readonly ConformanceCase[] = [
@@ -39,25 +48,17 @@ export const oneStatusCases: readonly ConformanceCase[] = [
   {
     name: 'a body whose gzip encoding is corrupt answers 400',
     app: USERS,
-    request: {
-      method: 'POST',
-      path: '/users',
-      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
-      body: 'this is not gzip',
-    },
+    request: post('/users', 'application/json', 'this is not gzip', { 'content-encoding': 'gzip' }),
     expect: { status: 400 },
     bytesMayDiffer:
       'Fastify does not decode request bodies: it parses the gzip bytes as JSON and answers with the malformed-JSON detail',
   },
   {
     name: 'a urlencoded body whose deflate encoding is corrupt answers 400',
-    app: { routes: [{ method: 'POST', path: '/signup', handler: { kind: 'parse-form' } }] },
-    request: {
-      method: 'POST',
-      path: '/signup',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-encoding': 'deflate' },
-      body: 'email=ada%40example.com&name=Ada',
-    },
+    app: SIGNUP,
+    request: post('/signup', 'application/x-www-form-urlencoded', 'email=ada%40example.com&name=Ada', {
+      'content-encoding': 'deflate',
+    }),
     expect: { status: 400, bodyExcludes: ['ada', 'Ada'] },
     bytesMayDiffer:
       'Fastify has no built-in form parser: it refuses the media type (415, documented as 400) before decoding',
@@ -69,81 +70,46 @@ export const oneStatusCases: readonly ConformanceCase[] = [
     ({ charset, why }): ConformanceCase => ({
       name: `${why} answers 400 with the charset detail`,
       app: USERS,
-      request: {
-        method: 'POST',
-        path: '/users',
-        headers: { 'content-type': `application/json; charset=${charset}` },
-        body: '{"name":"ada"}',
-      },
+      request: post('/users', `application/json; charset=${charset}`, ADA_JSON),
       expect: { status: 400, body: jsonBody(400, PARSE_ERROR_DETAIL.charset), bodyExcludes: [charset] },
     }),
   ),
   {
     name: 'JSON declared as UTF-16 but sent as UTF-8 answers 400',
     app: USERS,
-    request: {
-      method: 'POST',
-      path: '/users',
-      headers: { 'content-type': 'application/json; charset=utf-16' },
-      body: '{"name":"ada"}',
-    },
+    request: post('/users', 'application/json; charset=utf-16', ADA_JSON),
     expect: { status: 400 },
     bytesMayDiffer:
       'body-parser decodes UTF-16 JSON and finds it malformed; the other parsers read every body as UTF-8, so core refuses the charset before they run',
   },
   {
     name: 'a urlencoded body in an unknown charset answers 400 with the charset detail',
-    app: { routes: [{ method: 'POST', path: '/signup', handler: { kind: 'parse-form' } }] },
-    request: {
-      method: 'POST',
-      path: '/signup',
-      headers: { 'content-type': 'application/x-www-form-urlencoded; charset=klingon' },
-      body: 'name=ada',
-    },
+    app: SIGNUP,
+    request: post('/signup', 'application/x-www-form-urlencoded; charset=klingon', 'name=ada'),
     expect: { status: 400, body: jsonBody(400, PARSE_ERROR_DETAIL.charset), bodyExcludes: ['klingon'] },
   },
   {
     name: 'a body in an unreadable charset to an unknown path answers 400, not 404',
     app: USERS,
-    request: {
-      method: 'POST',
-      path: '/nope',
-      headers: { 'content-type': 'application/json; charset=latin1' },
-      body: '{"name":"ada"}',
-    },
+    request: post('/nope', 'application/json; charset=latin1', ADA_JSON),
     expect: { status: 400, body: jsonBody(400, PARSE_ERROR_DETAIL.charset) },
   },
   {
     name: 'JSON declared as "UTF-8" reaches the route',
     app: USERS,
-    request: {
-      method: 'POST',
-      path: '/users',
-      headers: { 'content-type': 'application/json; charset="UTF-8"' },
-      body: '{"name":"ada"}',
-    },
-    expect: { status: 200, body: '{"name":"ada"}' },
+    request: post('/users', 'application/json; charset="UTF-8"', ADA_JSON),
+    expect: { status: 200, body: ADA_JSON },
   },
   {
     name: 'a JSON body over the size limit answers 400 with one fixed detail',
     app: USERS,
-    request: {
-      method: 'POST',
-      path: '/users',
-      headers: { 'content-type': 'application/json' },
-      body: `{"bio":"${'x'.repeat(2_000_000)}"}`,
-    },
+    request: post('/users', 'application/json', `{"bio":"${'x'.repeat(2_000_000)}"}`),
     expect: { status: 400, body: jsonBody(400, PARSE_ERROR_DETAIL.tooLarge) },
   },
   {
     name: 'a JSON body refused for prototype poisoning answers 400 with its own detail',
     app: USERS,
-    request: {
-      method: 'POST',
-      path: '/users',
-      headers: { 'content-type': 'application/json' },
-      body: '{"name":"ada","__proto__":{"isAdmin":true}}',
-    },
+    request: post('/users', 'application/json', '{"name":"ada","__proto__":{"isAdmin":true}}'),
     expect: { status: 400, body: jsonBody(400, PARSE_ERROR_DETAIL.prototype) },
   },
   {
