@@ -94,8 +94,24 @@ describe('sanitizeErrorHeaders', () => {
       Object.assign(Object.create(null), { 'Retry-After': '5' }),
       [['retry-after', '5']],
     ],
+    ['takes nothing from an empty object', {}, []],
   ])('%s', (_name, raw, expected) => {
     expect(sanitizeErrorHeaders(raw)).toEqual(expected)
+  })
+
+  it('takes only own keys, not those of a polluted Object.prototype', () => {
+    const descriptor = { value: '5', enumerable: true, configurable: true, writable: true }
+    Object.defineProperty(Object.prototype, 'Retry-After', descriptor)
+    let fromEmpty: unknown
+    let fromOne: unknown
+    try {
+      fromEmpty = sanitizeErrorHeaders({})
+      fromOne = sanitizeErrorHeaders({ 'X-A': '1' })
+    } finally {
+      Reflect.deleteProperty(Object.prototype, 'Retry-After')
+    }
+    expect(fromEmpty).toEqual([])
+    expect(fromOne).toEqual([['x-a', '1']])
   })
 
   it('keeps every line of a repeated field given as pairs', () => {

@@ -52,7 +52,7 @@ export function writeErrorHeaders(target: HeaderTarget, response: ErrorResponseH
   const present = target.getHeaderNames()
   for (let i = 0; i < present.length; i++) {
     const name = present[i] as string
-    if (CONTENT_HEADER_SET.has(name) && !setsHeader(headers, name)) target.removeHeader(name)
+    if (CONTENT_HEADER_SET.has(name) && headerValue(headers, name) === undefined) target.removeHeader(name)
   }
   // Indexed loops: this runs for every error answer, and needs no iterator per header.
   for (let i = 0; i < headers.length; i++) {
@@ -65,11 +65,13 @@ export function writeErrorHeaders(target: HeaderTarget, response: ErrorResponseH
   }
 }
 
-function setsHeader(headers: ResponseHeaders, name: string): boolean {
+/** The value of a header of the list (lower-case `name`), or `undefined`: a loop, no closure per call. */
+export function headerValue(headers: ResponseHeaders, name: string): string | readonly string[] | undefined {
   for (let i = 0; i < headers.length; i++) {
-    if ((headers[i] as ResponseHeaders[number])[0] === name) return true
+    const header = headers[i] as ResponseHeaders[number]
+    if (header[0] === name) return header[1]
   }
-  return false
+  return undefined
 }
 
 function mergeVary(existing: unknown, added: string | readonly string[]): string | readonly string[] {
@@ -197,7 +199,17 @@ function headerEntries(raw: unknown): readonly (readonly [unknown, unknown])[] |
   }
   const prototype: unknown = Object.getPrototypeOf(raw)
   if (prototype !== Object.prototype && prototype !== null) return undefined
-  return Object.entries(raw)
+  return hasOwnEnumerable(raw) ? Object.entries(raw) : NO_ENTRIES
+}
+
+const NO_ENTRIES: readonly (readonly [unknown, unknown])[] = Object.freeze([])
+
+/** Whether a plain object has an own enumerable key: asked without allocating, unlike `Object.keys`. */
+function hasOwnEnumerable(raw: object): boolean {
+  for (const key in raw) {
+    if (Object.hasOwn(raw, key)) return true
+  }
+  return false
 }
 
 function sanitizeValue(value: unknown): string | readonly string[] | undefined {

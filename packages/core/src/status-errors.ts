@@ -218,10 +218,16 @@ export function createStatusErrors(options?: StatusErrorsOptions): StatusErrors 
         status === 405 && routes !== undefined
           ? [['allow', formatAllow(routes().pathMethods)]]
           : requiredHeaders(status)
-      return respond(render(status, request, detail, stack), headers, defaults, {
+      const response = render(status, request, detail, stack)
+      // Built here rather than through `respond`: no cause object per thrown error.
+      return {
+        status: response.status,
+        headers: withHeaders(response, headers),
+        defaultHeaders: defaults,
+        body: response.body,
         reason: 'thrown',
         error: thrown,
-      })
+      }
     },
 
     respondToWriteFailure(request, error) {

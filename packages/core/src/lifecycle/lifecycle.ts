@@ -1,8 +1,10 @@
 import { unsupportedCharsetError } from '../body-charset.js'
 import { isAnsweredByTimeout } from '../guard/node-timeouts.js'
+import type { ResponseHeaders } from '../headers.js'
 import { malformedPathError } from '../malformed-path.js'
 import type { ErrorInfo } from '../options.js'
 import type { Answer, RequestInfo, StatusErrors } from '../status-errors.js'
+import type { RouteMethods } from '../unmatched.js'
 import { abandonResponse } from './abandon.js'
 import { readAcceptedLocation } from './accepted-options.js'
 import { dropContentHeaders, isEmptyBody } from './no-content.js'
@@ -66,6 +68,12 @@ export function createLifecycle<TContext>(
   const { options } = engine
   const { onError } = options
   const watchedMethods = new Map<string, boolean>()
+  // The request `answerError` is answering, for `routesOfAnswered`: one function per installation
+  // instead of a closure per error. The engine calls it synchronously, only for a 405 without Allow.
+  let answering: TContext | undefined
+  function routesOfAnswered(): RouteMethods {
+    return port.routeMethods(answering as TContext)
+  }
 
   function report(context: TContext, answer: Answer, request: RequestInfo): void {
     if (answer.status < 400) return
@@ -199,8 +207,13 @@ export function createLifecycle<TContext>(
       // After a timeout answered, the route's late failure (often its aborted signal) has nothing to answer.
       if (isAnsweredByTimeout(res)) return
       const request = port.request(context)
-      const routes = () => port.routeMethods(context)
-      let response = engine.respondToError(thrown, request, routes)
+      answering = context
+      let response: Answer
+      try {
+        response = engine.respondToError(thrown, request, routesOfAnswered)
+      } finally {
+        answering = undefined
+      }
       if (res.headersSent || res.destroyed) {
         port.abandon(context)
         abandonResponse(res)
@@ -208,7 +221,7 @@ export function createLifecycle<TContext>(
         return
       }
       if (isRoutingVerdict(response) && port.rejectedByRouter?.(context, thrown) === true) {
-        response = engine.respondToUnmatched(request, routes())
+        response = engine.respondToUnmatched(request, port.routeMethods(context))
       }
       answer(context, response, request)
     },
@@ -249,5 +262,10 @@ export function createLifecycle<TContext>(
 /** A 404, a 405 without `Allow` or a 501: what a router throws when it rejects a request no route matched. */
 function isRoutingVerdict(response: Answer): boolean {
   if (response.status === 404 || response.status === 501) return true
-  return response.status === 405 && !response.headers.some(([name]) => name === 'allow')
+  if (response.status !== 405) return false
+  const { headers } = response
+  for (let i = 0; i < headers.length; i++) {
+    if ((headers[i] as ResponseHeaders[number])[0] === 'allow') return false
+  }
+  return true
 }
