@@ -82,4 +82,12 @@ describe('formatAllow', () => {
   it('adds no HEAD without GET', () => {
     expect(formatAllow(['POST'])).toBe('OPTIONS, POST')
   })
+
+  it('gives a remembered list the same value again, and each list its own', () => {
+    const first = formatAllow(new Set(['PUT', 'get']))
+    expect(formatAllow(new Set(['PUT', 'get']))).toBe(first)
+    expect(formatAllow(['get', 'PUT'])).toBe('GET, HEAD, OPTIONS, PUT')
+    expect(formatAllow(['PUT'])).toBe('OPTIONS, PUT')
+    expect(formatAllow(new Set(['PUT', 'get']))).toBe('GET, HEAD, OPTIONS, PUT')
+  })
 })

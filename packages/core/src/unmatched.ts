@@ -76,7 +76,24 @@ export function routeServes(method: string, pathMethods: ReadonlySet<string>): b
  * bytes, HEAD whenever GET is there (frameworks answer HEAD with the GET route), and OPTIONS,
  * which status-errors answers for every routed path.
  */
-export function formatAllow(methods: Iterable<string>): string {
+export function formatAllow(methods: ReadonlySet<string> | readonly string[]): string {
+  // Every 405 of a path asks again with the same methods (route methods, never the client's): the
+  // value is kept per method list instead of sorting a new set for each answer.
+  let key = ''
+  for (const method of methods) key += `${method},`
+  let allow = allowByMethods.get(key)
+  if (allow === undefined) {
+    allow = buildAllow(methods)
+    if (allowByMethods.size < MAX_REMEMBERED_ALLOW_VALUES) allowByMethods.set(key, allow)
+  }
+  return allow
+}
+
+/** Different method lists an app's routes give: a few per app; the bound only caps memory. */
+const MAX_REMEMBERED_ALLOW_VALUES = 256
+const allowByMethods = new Map<string, string>()
+
+function buildAllow(methods: ReadonlySet<string> | readonly string[]): string {
   const allow = new Set<string>(['OPTIONS'])
   for (const method of methods) {
     const upper = method.toUpperCase()
