@@ -22,7 +22,7 @@ export function createFastifyPort(routeMethodsOf: RouteMethodsOf): AdapterPort<F
     // An error handler that sends nothing leaves Fastify waiting: it writes nothing more by itself.
     abandon: () => undefined,
     log: (reply, error) => reply.request.log.error({ err: error }, 'status-errors: server error response'),
-    routeMethods: (reply) => routeMethodsOf(reply.request, requestInfo(reply.request).path),
+    routeMethods: (reply) => routeMethodsOf(reply.request, pathOf(reply.request.url)),
     // Fastify 4 answers a method it does not route (QUERY …) with FST_ERR_NOT_FOUND through the
     // error handler, not the not-found handler.
     rejectedByRouter: (_reply, thrown) =>
@@ -33,13 +33,12 @@ export function createFastifyPort(routeMethodsOf: RouteMethodsOf): AdapterPort<F
 
 /** `request.url` carries the query string, which core's path must not. */
 export function requestInfo(request: FastifyRequest): RequestInfo {
-  const url = request.url
+  return { method: request.method, path: pathOf(request.url), accept: request.headers.accept }
+}
+
+function pathOf(url: string): string {
   const queryStart = url.indexOf('?')
-  return {
-    method: request.method,
-    path: queryStart === -1 ? url : url.slice(0, queryStart),
-    accept: request.headers.accept,
-  }
+  return queryStart === -1 ? url : url.slice(0, queryStart)
 }
 
 /**

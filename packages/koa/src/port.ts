@@ -1,5 +1,10 @@
 import { inspect, types } from 'node:util'
-import { type AdapterPort, type ErrorResponse, writeErrorHeaders } from '@status-errors/core/adapter'
+import {
+  type AdapterPort,
+  type ErrorResponse,
+  headerValue,
+  writeErrorHeaders,
+} from '@status-errors/core/adapter'
 import type { Context } from 'koa'
 import { rejectedByRouter, routeMethodsBeforeRouting, routeMethodsOf } from './routes.js'
 
@@ -38,7 +43,7 @@ function writeThroughKoa(ctx: Context, answer: ErrorResponse): void {
   } else {
     // With a Content-Type already set, Koa's body setter skips guessing one from the string (a
     // MIME lookup per response).
-    const contentType = answer.headers.find(([name]) => name === 'content-type')?.[1]
+    const contentType = headerValue(answer.headers, 'content-type')
     if (contentType !== undefined) ctx.res.setHeader('content-type', contentType)
     ctx.body = answer.body
   }
