@@ -40,8 +40,8 @@ export interface GroupRun {
 
 /**
  * Starts the group's server processes, checks one response of each target, warms them up, then
- * measures all targets round after round, in forward order on even rounds and reverse order on odd
- * ones (A B C, C B A, …), so that drift of the machine cancels out of the per-round ratios.
+ * measures all targets round after round in the order `roundOrder` gives, so that drift of the
+ * machine cancels out of the per-round ratios and no target keeps one place in the round.
  */
 export async function runGroup(
   group: Group,
@@ -66,7 +66,7 @@ export async function runGroup(
       group.targets.map((target) => [target.id, []]),
     )
     for (let round = 0; round < settings.rounds; round++) {
-      const order = round % 2 === 0 ? group.targets : [...group.targets].reverse()
+      const order = roundOrder(group.targets, round)
       for (const target of order) {
         rounds[target.id]?.push(await measure(serverOf(target), target, settings.seconds))
       }
@@ -145,4 +145,16 @@ function summarizeRound(rounds: Readonly<Record<string, readonly Measurement[]>>
   return Object.entries(rounds)
     .map(([id, measurements]) => `${id} ${Math.round(measurements[round]?.requestsPerSecond ?? 0)}/s`)
     .join(', ')
+}
+
+/**
+ * The order of the targets in a round: forward, then backward (A B C, C B A), so a steady drift
+ * hits every target alike; and every second round the list turns by one (B C A, A C B, C A B,
+ * B A C), so that over rounds each target takes each place, not always the middle one. A target
+ * measured right after another (at the turn of A B C, C B A) or in the middle is not favoured.
+ */
+export function roundOrder<T>(targets: readonly T[], round: number): readonly T[] {
+  const shift = Math.floor(round / 2) % targets.length
+  const turned = [...targets.slice(shift), ...targets.slice(0, shift)]
+  return round % 2 === 0 ? turned : turned.reverse()
 }
