@@ -9,6 +9,7 @@ import { recordLiveRoutes } from './openapi.js'
 import { assertPlacement } from './placement.js'
 import { createFastifyPort } from './port.js'
 import { watchRouteMethods } from './routes.js'
+import { installSendFailureAnswer } from './send-failure.js'
 import { installDocumentedSuccess } from './success.js'
 
 /** `request.timeoutSignal` as the hook sets it; users see it read-only (declared at the end of this file). */
@@ -54,6 +55,7 @@ function install(
     installDocumentedSuccess(fastify, lifecycle)
     installFrameworkErrors(fastify)
     fastify.setErrorHandler((error: unknown, _request, reply) => lifecycle.answerError(reply, error))
+    installSendFailureAnswer(fastify, lifecycle)
     fastify.setNotFoundHandler((_request, reply) => lifecycle.answerUnmatched(reply))
   } catch (error) {
     done(error as Error)

@@ -294,3 +294,27 @@ describe('a write that fails', () => {
     expect(ctx.res.destroy).toHaveBeenCalledOnce()
   })
 })
+
+describe('answerSendFailure', () => {
+  it('closes the connection when the head is already out, and still reports the failure', async () => {
+    const { lifecycle, context } = setUp()
+    const ctx = context()
+    ctx.res.headersSent = true
+    const failure = new Error('onSend failed')
+    lifecycle.answerSendFailure(ctx, failure)
+    await nextTurn()
+    expect(ctx.abandoned).toBe(true)
+    expect(ctx.res.destroy).toHaveBeenCalled()
+    expect(ctx.logged).toEqual([failure])
+  })
+
+  it('reports to onError, not the log, when onError is given', () => {
+    const reported: unknown[] = []
+    const { lifecycle, context } = setUp({ onError: (error) => void reported.push(error) })
+    const ctx = context()
+    ctx.res.headersSent = true
+    const failure = new Error('onSend failed')
+    lifecycle.answerSendFailure(ctx, failure)
+    expect([reported, ctx.logged]).toEqual([[failure], []])
+  })
+})

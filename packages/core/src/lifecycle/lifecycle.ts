@@ -1,4 +1,5 @@
 import { unsupportedCharsetError } from '../body-charset.js'
+import { writeNodeResponse } from '../guard/node-response.js'
 import { isAnsweredByTimeout } from '../guard/node-timeouts.js'
 import type { ResponseHeaders } from '../headers.js'
 import { malformedPathError } from '../malformed-path.js'
@@ -35,6 +36,12 @@ export interface Lifecycle<TContext> {
   startTimers(context: TContext): AbortSignal | undefined
   /** Answers a thrown value, or closes the connection when the response already started. */
   answerError(context: TContext, thrown: unknown): void
+  /**
+   * Sending an answer through the framework failed after `write` returned (a Fastify `onSend`
+   * hook threw): the documented 500 goes straight to Node's response, past the hooks that failed,
+   * or the connection is closed when the head is already out. Reported as a server fault.
+   */
+  answerSendFailure(context: TContext, failure: unknown): void
   /**
    * Answers a request no route answered: 400 for a malformed request (see `rejectMalformedRequest`),
    * else 404, 405 + Allow, 501, or OPTIONS 204 + Allow.
@@ -224,6 +231,20 @@ export function createLifecycle<TContext>(
         response = engine.respondToUnmatched(request, port.routeMethods(context))
       }
       answer(context, response, request)
+    },
+
+    answerSendFailure(context, failure) {
+      const res = port.nodeResponse(context)
+      const request = port.request(context)
+      const fallback = engine.respondToWriteFailure(request, failure)
+      try {
+        if (res.headersSent || res.destroyed) throw failure
+        writeNodeResponse(res, fallback)
+      } catch {
+        port.abandon(context)
+        abandonResponse(res)
+      }
+      report(context, fallback, request)
     },
 
     answerUnmatched,
