@@ -1,7 +1,7 @@
-import type { Lifecycle } from '@status-errors/core/adapter'
+import { CONTENT_HEADERS, type Lifecycle } from '@status-errors/core/adapter'
 import type { FastifyInstance, FastifyReply } from 'fastify'
 
-/** The part of Fastify's error-handler chain this reads: a link, its handler, and the link above. */
+/** A link of Fastify's error-handler chain: its handler; the next link is its prototype. */
 interface ErrorHandlerLink {
   func?: (error: unknown, request: unknown, reply: FastifyReply) => unknown
 }
@@ -9,18 +9,26 @@ interface ErrorHandlerLink {
 /**
  * When an `onSend` hook fails while an answer is being sent, Fastify hands the hook's error to the
  * next error handler up the chain, not to the one that sent. Above status-errors' handler that is
- * Fastify's default handler, which sends the hook's message to the client (and, should the hook
- * fail again, its fallback writes it straight out). A link of status-errors' own is put between
- * them: it writes the documented 500 straight to Node's response, past the hooks that failed.
+ * Fastify's default handler (or, on Fastify 4, a root handler set before the plugin, which the
+ * plugin's own replaced), and the default sends the hook's message to the client; should the hook
+ * fail again, its fallback writes the message straight out. A link of status-errors' own is put
+ * between them: it writes the documented 500 straight to Node's response, past the hooks that
+ * failed.
  *
- * The chain is Fastify's internal `fastify.errorHandler` symbol, whose links inherit from each
- * other (the same in Fastify 4 and 5); without it nothing changes. Call after `setErrorHandler`.
+ * The chain is read through Fastify's internal `fastify.errorHandler` symbol, whose links inherit
+ * from each other (the same in Fastify 4 and 5); without it nothing changes. Call after
+ * `setErrorHandler`.
+ *
+ * @example
+ * fastify.setErrorHandler((error, _request, reply) => lifecycle.answerError(reply, error))
+ * installSendFailureAnswer(fastify, lifecycle)
  */
 export function installSendFailureAnswer(fastify: FastifyInstance, lifecycle: Lifecycle<FastifyReply>): void {
   const handler = readErrorHandler(fastify)
   if (handler === undefined) return
   const link: ErrorHandlerLink = Object.create(Object.getPrototypeOf(handler) as object | null)
   link.func = function statusErrorsSendFailure(error, _request, reply) {
+    carryReplyHeaders(reply)
     // Fastify must neither send nor warn about this reply any more: it is answered on Node's response.
     reply.hijack()
     lifecycle.answerSendFailure(reply, error)
@@ -36,4 +44,40 @@ function readErrorHandler(fastify: FastifyInstance): ErrorHandlerLink | undefine
   return typeof handler === 'object' && handler !== null && typeof Reflect.get(handler, 'func') === 'function'
     ? (handler as ErrorHandlerLink)
     : undefined
+}
+
+const CONTENT_HEADER_SET: ReadonlySet<string> = new Set(CONTENT_HEADERS)
+
+/**
+ * Headers a status-errors answer sets for its own status (405, 401, 407, 503, 202, 408): the failed
+ * answer's, not the response's, so the 500 does not carry them.
+ */
+const STATUS_HEADERS: ReadonlySet<string> = new Set([
+  'allow',
+  'www-authenticate',
+  'proxy-authenticate',
+  'retry-after',
+  'location',
+  'connection',
+])
+
+/**
+ * Fastify keeps the headers set with `reply.header()` (CORS, request ids, cookies) in a map of its
+ * own and gives them to Node's response only when it writes the head, which this answer skips:
+ * they are put on Node's response first. A value Node refuses is left out, as Fastify's own
+ * fallback does.
+ */
+function carryReplyHeaders(reply: FastifyReply): void {
+  const raw = reply.raw
+  if (raw.headersSent) return
+  const headers = reply.getHeaders()
+  for (const name of Object.keys(headers)) {
+    const value = headers[name]
+    if (value === undefined || CONTENT_HEADER_SET.has(name) || STATUS_HEADERS.has(name)) continue
+    try {
+      raw.setHeader(name, value)
+    } catch {
+      // An invalid value: the answer goes out without it.
+    }
+  }
 }

@@ -24,6 +24,13 @@ class FakeResponse extends EventEmitter implements HeaderTarget {
   destroy = vi.fn(() => {
     this.destroyed = true
   })
+  /** What `writeNodeResponse` wrote, for the phases that write to Node's response directly. */
+  statusCode = 200
+  body: string | undefined
+  end = (body: string) => {
+    this.body = body
+    this.writableEnded = true
+  }
 }
 
 interface FakeContext {
@@ -296,6 +303,21 @@ describe('a write that fails', () => {
 })
 
 describe('answerSendFailure', () => {
+  it('writes the documented 500 to Node’s response, not through the port, and reports the failure', () => {
+    const { lifecycle, context } = setUp()
+    const ctx = context()
+    ctx.res.headers.set('content-type', 'text/csv')
+    ctx.res.headers.set('x-request-id', 'r-1')
+    const failure = new Error('onSend failed')
+    lifecycle.answerSendFailure(ctx, failure)
+    expect(ctx.written).toEqual([])
+    expect(ctx.res.statusCode).toBe(500)
+    expect(JSON.parse(ctx.res.body ?? '')).toMatchObject({ status: 500 })
+    expect(ctx.res.headers.get('content-type')).toBe('application/json; charset=utf-8')
+    expect(ctx.res.headers.get('x-request-id')).toBe('r-1')
+    expect(ctx.logged).toEqual([failure])
+  })
+
   it('closes the connection when the head is already out, and still reports the failure', async () => {
     const { lifecycle, context } = setUp()
     const ctx = context()

@@ -37,9 +37,10 @@ export interface Lifecycle<TContext> {
   /** Answers a thrown value, or closes the connection when the response already started. */
   answerError(context: TContext, thrown: unknown): void
   /**
-   * Sending an answer through the framework failed after `write` returned (a Fastify `onSend`
-   * hook threw): the documented 500 goes straight to Node's response, past the hooks that failed,
-   * or the connection is closed when the head is already out. Reported as a server fault.
+   * Sending an error answer through the framework failed after `write` returned (a Fastify
+   * `onSend` hook threw): the documented 500 goes straight to Node's response, past the hooks that
+   * failed, or the connection is closed when the head is already out. The failure is reported as a
+   * server fault, once; the error the answer was for was reported when it was written.
    */
   answerSendFailure(context: TContext, failure: unknown): void
   /**
@@ -76,7 +77,7 @@ export function createLifecycle<TContext>(
   const { onError } = options
   const watchedMethods = new Map<string, boolean>()
   // The request `answerError` is answering, for `routesOfAnswered`: one function per installation
-  // instead of a closure per error. The engine calls it synchronously, only for a 405 without Allow.
+  // instead of a closure per error. The engine calls it synchronously, only for a thrown 405.
   let answering: TContext | undefined
   function routesOfAnswered(): RouteMethods {
     return port.routeMethods(answering as TContext)
@@ -214,12 +215,14 @@ export function createLifecycle<TContext>(
       // After a timeout answered, the route's late failure (often its aborted signal) has nothing to answer.
       if (isAnsweredByTimeout(res)) return
       const request = port.request(context)
+      // A user's `map` rule runs inside and could answer another error: the slot is restored after.
+      const outer = answering
       answering = context
       let response: Answer
       try {
         response = engine.respondToError(thrown, request, routesOfAnswered)
       } finally {
-        answering = undefined
+        answering = outer
       }
       if (res.headersSent || res.destroyed) {
         port.abandon(context)
@@ -235,6 +238,8 @@ export function createLifecycle<TContext>(
 
     answerSendFailure(context, failure) {
       const res = port.nodeResponse(context)
+      // A timeout answered while the hooks ran: its answer stands, as for a late route failure.
+      if (isAnsweredByTimeout(res)) return
       const request = port.request(context)
       const fallback = engine.respondToWriteFailure(request, failure)
       try {
