@@ -1,5 +1,5 @@
 import { validateHeaderValue } from 'node:http'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import {
   type HeaderTarget,
   MAX_ERROR_HEADERS_LENGTH,
@@ -97,6 +97,16 @@ describe('sanitizeErrorHeaders', () => {
     ['takes nothing from an empty object', {}, []],
   ])('%s', (_name, raw, expected) => {
     expect(sanitizeErrorHeaders(raw)).toEqual(expected)
+  })
+
+  it('reads an empty headers object without building its entries', () => {
+    const entries = vi.spyOn(Object, 'entries')
+    try {
+      expect(sanitizeErrorHeaders({})).toEqual([])
+      expect(entries).not.toHaveBeenCalled()
+    } finally {
+      entries.mockRestore()
+    }
   })
 
   it('takes only own keys, not those of a polluted Object.prototype', () => {

@@ -65,7 +65,13 @@ export function writeErrorHeaders(target: HeaderTarget, response: ErrorResponseH
   }
 }
 
-/** The value of a header of the list (lower-case `name`), or `undefined`: a loop, no closure per call. */
+/**
+ * The value of one header of an answer's list (`name` lower-case, as the list's names are), or
+ * `undefined` when the list does not set it.
+ *
+ * @example
+ * const contentType = headerValue(answer.headers, 'content-type')
+ */
 export function headerValue(headers: ResponseHeaders, name: string): string | readonly string[] | undefined {
   for (let i = 0; i < headers.length; i++) {
     const header = headers[i] as ResponseHeaders[number]
@@ -204,7 +210,10 @@ function headerEntries(raw: unknown): readonly (readonly [unknown, unknown])[] |
 
 const NO_ENTRIES: readonly (readonly [unknown, unknown])[] = Object.freeze([])
 
-/** Whether a plain object has an own enumerable key: asked without allocating, unlike `Object.keys`. */
+/**
+ * Whether a plain object has an own enumerable key. The usual headers object is an empty `{}`,
+ * whose answer this gives without building an array (`Object.keys`, `Object.entries`).
+ */
 function hasOwnEnumerable(raw: object): boolean {
   for (const key in raw) {
     if (Object.hasOwn(raw, key)) return true
