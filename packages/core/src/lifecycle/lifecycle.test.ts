@@ -137,19 +137,25 @@ describe('reporting', () => {
 type Setup = ReturnType<typeof setUp>
 
 describe('headers already sent', () => {
-  it('closes the connection on the next turn instead of writing a second response, and reports', async () => {
-    const { lifecycle, context } = setUp()
-    const ctx = context()
-    ctx.res.headersSent = true
-    const error = new Error('mid-stream')
-    lifecycle.answerError(ctx, error)
-    expect(ctx.written).toEqual([])
-    expect(ctx.logged).toEqual([error])
-    expect(ctx.abandoned).toBe(true)
-    expect(ctx.res.destroy).not.toHaveBeenCalled()
-    await nextTurn()
-    expect(ctx.res.destroy).toHaveBeenCalledOnce()
-  })
+  it.each([
+    ['answerError', 'mid-stream'],
+    ['answerSendFailure', 'onSend failed'],
+  ] as const)(
+    '%s closes the connection on the next turn instead of writing a second response, and reports',
+    async (phase, message) => {
+      const { lifecycle, context } = setUp()
+      const ctx = context()
+      ctx.res.headersSent = true
+      const error = new Error(message)
+      lifecycle[phase](ctx, error)
+      expect(ctx.written).toEqual([])
+      expect(ctx.logged).toEqual([error])
+      expect(ctx.abandoned).toBe(true)
+      expect(ctx.res.destroy).not.toHaveBeenCalled()
+      await nextTurn()
+      expect(ctx.res.destroy).toHaveBeenCalledOnce()
+    },
+  )
 
   it('leaves a response that already ended alone', async () => {
     const { lifecycle, context } = setUp()
@@ -315,18 +321,6 @@ describe('answerSendFailure', () => {
     expect(JSON.parse(ctx.res.body ?? '')).toMatchObject({ status: 500 })
     expect(ctx.res.headers.get('content-type')).toBe('application/json; charset=utf-8')
     expect(ctx.res.headers.get('x-request-id')).toBe('r-1')
-    expect(ctx.logged).toEqual([failure])
-  })
-
-  it('closes the connection when the head is already out, and still reports the failure', async () => {
-    const { lifecycle, context } = setUp()
-    const ctx = context()
-    ctx.res.headersSent = true
-    const failure = new Error('onSend failed')
-    lifecycle.answerSendFailure(ctx, failure)
-    await nextTurn()
-    expect(ctx.abandoned).toBe(true)
-    expect(ctx.res.destroy).toHaveBeenCalled()
     expect(ctx.logged).toEqual([failure])
   })
 
