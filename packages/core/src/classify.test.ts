@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
+import { describe, expect, it, vi } from 'vitest'
 import { type ClassifyOptions, classifyError, PARSE_ERROR_DETAIL } from './classify.js'
 import { httpError } from './http-error.js'
 import { createCatalog } from './statuses/catalog.js'
@@ -233,5 +234,95 @@ describe('classifyError', () => {
       output: { statusCode: 405, headers: { Allow: 'GET, HEAD' } },
     })
     expect(classifyError(boom, collapse).headers).toEqual([['allow', 'GET, HEAD']])
+  })
+})
+
+describe('classifyError: bare native errors', () => {
+  /** Takes every rule: not a native error's own prototype. */
+  class SubclassedError extends Error {}
+
+  it.each([
+    new Error('db.query is not a function'),
+    new TypeError(),
+    new RangeError('x'),
+    new ReferenceError('y'),
+  ])('answers 500 without detail or headers for a bare %s', (thrown) => {
+    expect(classifyError(thrown, collapse)).toEqual({
+      status: 500,
+      headers: [],
+      detail: undefined,
+      expose: false,
+    })
+  })
+
+  it.each([
+    {
+      name: 'a status that is not enumerable',
+      thrown: Object.defineProperty(new Error('x'), 'status', { value: 404 }),
+      status: 404,
+    },
+    {
+      name: 'a cause',
+      thrown: new TypeError('fetch failed', { cause: withProps('', { code: 'ECONNREFUSED' }) }),
+      status: 502,
+    },
+    { name: 'an own name', thrown: withProps('', { name: 'TimeoutError' }), status: 504 },
+    {
+      name: 'a proxy whose trap answers a key it does not list',
+      thrown: new Proxy(new Error('x'), {
+        get: (target, key) => (key === 'status' ? 409 : Reflect.get(target, key)),
+      }),
+      status: 409,
+    },
+  ])('takes the rules for an error with $name', ({ thrown, status }) => {
+    expect(classifyError(thrown, collapse).status).toBe(status)
+  })
+
+  it('reads no property of a bare error', () => {
+    // The rules read `code` first of all; a getter on the prototype sees whether they ran.
+    const reads = vi.fn(() => undefined)
+    Object.defineProperty(Error.prototype, 'code', { get: reads, configurable: true })
+    try {
+      expect(classifyError(new Error('x'), collapse).status).toBe(500)
+      expect(reads).not.toHaveBeenCalled()
+      expect(classifyError(new SubclassedError('x'), collapse).status).toBe(500)
+      expect(reads).toHaveBeenCalled()
+    } finally {
+      Reflect.deleteProperty(Error.prototype, 'code')
+    }
+  })
+
+  it('classifies an Error like a subclass with the same properties', () => {
+    const key = fc.constantFrom(
+      'status',
+      'statusCode',
+      'expose',
+      'code',
+      'name',
+      'type',
+      'isBoom',
+      'output',
+      'headers',
+      'cause',
+      'errno',
+      'message',
+    )
+    const value = fc.oneof(
+      fc.constantFrom(400, 404, 409, 418, 503, 'ECONNREFUSED', 'ETIMEDOUT', 'TimeoutError', '23505', true),
+      fc.constantFrom('entity.parse.failed', 'P2025', 'EBADCSRFTOKEN', 'SyntaxError', 'URIError'),
+      fc.record({
+        statusCode: fc.constantFrom(401, 500),
+        headers: fc.constant({ 'WWW-Authenticate': 'Basic' }),
+      }),
+      fc.string(),
+    )
+    fc.assert(
+      fc.property(fc.dictionary(key, value), fc.string(), (props, message) => {
+        const plain = Object.assign(new Error(message), props)
+        const subclassed = Object.assign(new SubclassedError(message), props)
+        expect(classifyError(plain, collapse)).toEqual(classifyError(subclassed, collapse))
+      }),
+      { numRuns: 2_000 },
+    )
   })
 })

@@ -1,3 +1,4 @@
+import { isProxy } from 'node:util/types'
 import { UNSUPPORTED_CHARSET_TYPE } from './body-charset.js'
 import { EMPTY_HEADERS, type ResponseHeaders, sanitizeErrorHeaders } from './headers.js'
 import { isHttpError } from './http-error.js'
@@ -103,6 +104,7 @@ function readError(thrown: unknown, map: readonly ErrorMapper[]): Reading {
     if (mapped !== undefined) return readStatusCarrier(thrown, mapped)
   }
   if (typeof thrown !== 'object' || thrown === null) return INTERNAL
+  if (isBareError(thrown)) return INTERNAL
   if (isHttpError(thrown)) {
     const status = readProperty(thrown, 'status')
     if (!isErrorStatus(status)) return INTERNAL
@@ -134,6 +136,31 @@ function readError(thrown: unknown, map: readonly ErrorMapper[]): Reading {
   )
   if (carried !== INTERNAL) return carried
   return bare(findInCauseChain(thrown, recognizeKnownError) ?? 500)
+}
+
+/** Native error classes no rule below recognises by name (SyntaxError and URIError are parse failures). */
+const BARE_ERROR_PROTOTYPES: ReadonlySet<unknown> = new Set([
+  Error.prototype,
+  TypeError.prototype,
+  RangeError.prototype,
+  ReferenceError.prototype,
+])
+
+/**
+ * A native error carrying nothing but its message and stack: a bug, a failed assertion, most 500s.
+ * No rule can match it, and telling so takes one look at its own keys instead of the twenty-odd
+ * property reads of the rules. An error with anything more (a `status`, a `code`, a `cause`, a
+ * symbol), of a subclass or from another realm takes the rules, and so does a proxy, whose traps
+ * may answer reads its keys do not list.
+ */
+function isBareError(thrown: object): boolean {
+  // Without a proxy, neither call below can run user code or throw.
+  if (isProxy(thrown) || !BARE_ERROR_PROTOTYPES.has(Object.getPrototypeOf(thrown))) return false
+  const keys = Reflect.ownKeys(thrown)
+  for (let i = 0; i < keys.length; i++) {
+    if (keys[i] !== 'stack' && keys[i] !== 'message') return false
+  }
+  return true
 }
 
 function recognizeKnownError(error: object): number | undefined {
