@@ -292,6 +292,24 @@ describe('classifyError: bare native errors', () => {
     }
   })
 
+  it.each([Error, TypeError, RangeError, ReferenceError, SyntaxError, URIError, EvalError])(
+    'classifies a %o with only a message like a subclass of it',
+    (NativeError) => {
+      class Subclassed extends NativeError {}
+      for (const message of [
+        '',
+        'x',
+        'Object contains forbidden prototype property',
+        'Unexpected token } in JSON at position 1',
+        'URI malformed',
+      ]) {
+        expect(classifyError(new NativeError(message), collapse)).toEqual(
+          classifyError(new Subclassed(message), collapse),
+        )
+      }
+    },
+  )
+
   it('classifies an Error like a subclass with the same properties', () => {
     const key = fc.constantFrom(
       'status',

@@ -151,7 +151,9 @@ const BARE_ERROR_PROTOTYPES: ReadonlySet<unknown> = new Set([
  * No rule can match it, and telling so takes one look at its own keys instead of the twenty-odd
  * property reads of the rules. An error with anything more (a `status`, a `code`, a `cause`, a
  * symbol), of a subclass or from another realm takes the rules, and so does a proxy, whose traps
- * may answer reads its keys do not list.
+ * may answer reads its keys do not list. What a bare error inherits is not read: a `status` or
+ * `code` planted on `Error.prototype` or `Object.prototype` (prototype pollution) does not make
+ * every bug a 4xx.
  */
 function isBareError(thrown: object): boolean {
   // Without a proxy, neither call below can run user code or throw.
