@@ -91,4 +91,25 @@ export const writeFailureCases: readonly ConformanceCase[] = [
     request: { method: 'GET', path: '/boom' },
     expect: { status: 500, headers: { 'www-authenticate': null }, body: jsonBody(500) },
   },
+  {
+    name: 'the documented 500 after a refused header keeps the headers set before the error',
+    app: {
+      refuseHeader: 'www-authenticate',
+      earlyHeaders: { vary: 'Origin', 'x-request-id': 'req-7' },
+      routes: [
+        {
+          method: 'GET',
+          path: '/boom',
+          handler: { kind: 'throw', error: () => httpError(401, 'Token expired.') },
+        },
+      ],
+      options: { onError: () => {} },
+    },
+    request: { method: 'GET', path: '/boom' },
+    expect: {
+      status: 500,
+      headers: { 'www-authenticate': null, vary: 'Origin, Accept', 'x-request-id': 'req-7' },
+      body: jsonBody(500),
+    },
+  },
 ]

@@ -135,7 +135,9 @@ export function createLifecycle<TContext>(
     try {
       if (res.headersSent) throw failure
       const target = port.headers(context)
-      for (const [name] of failed.headers) target.removeHeader(name)
+      // `Vary` holds the route's own fields merged with the answer's Accept, which the fallback
+      // merges again: taking it back would lose the route's (`Vary: Origin`, RFC 9110 §12.5.5).
+      for (const [name] of failed.headers) if (name !== 'vary') target.removeHeader(name)
       for (const [name] of failed.defaultHeaders) target.removeHeader(name)
       port.write(context, fallback)
     } catch {
