@@ -2,7 +2,7 @@ import type { StatusErrorsOptions } from '@status-errors/core'
 import { createLifecycle, createStatusErrors, type Lifecycle, warnMisuse } from '@status-errors/core/adapter'
 import type { ErrorRequestHandler, NextFunction, Request, RequestHandler, Response } from 'express'
 import { registerInstallation } from './accepted.js'
-import { createPlacementCheck, missingGuard } from './placement.js'
+import { createPlacementCheck, missingGuard, onNextServedRequest } from './placement.js'
 import { createExpressPort } from './port.js'
 import { watchSuccess } from './success.js'
 
@@ -70,7 +70,18 @@ export function statusErrors(options?: StatusErrorsOptions): StatusErrorsHandler
     lifecycle.answerError(res, error)
   }
 
-  const isBeforeRoutes = createPlacementCheck({ guard, unmatched: statusErrorsUnmatched, earlyOptions })
+  let guardWarned = false
+  const warnMissingGuard = () => {
+    if (guardWarned) return
+    guardWarned = true
+    warnMisuse(missingGuard(earlyOptions))
+  }
+  const isBeforeRoutes = createPlacementCheck({
+    guard,
+    unmatched: statusErrorsUnmatched,
+    earlyOptions,
+    warnMissingGuard,
+  })
   let guardTaken = false
   const handlers = Object.defineProperty([statusErrorsUnmatched, statusErrorsError], 'guard', {
     enumerable: false,
@@ -80,10 +91,9 @@ export function statusErrors(options?: StatusErrorsOptions): StatusErrorsHandler
     },
   }) as StatusErrorsHandlers
   if (earlyOptions.length > 0) {
-    // Apps are assembled in one synchronous run: a guard never taken by then is never mounted.
-    setImmediate(() => {
-      if (!guardTaken) warnMisuse(missingGuard(earlyOptions))
-    }).unref()
+    onNextServedRequest(() => {
+      if (!guardTaken) warnMissingGuard()
+    })
   }
   registerInstallation([statusErrorsUnmatched, statusErrorsError, guard], lifecycle)
   return handlers

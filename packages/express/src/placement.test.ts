@@ -44,16 +44,64 @@ describe.each(expressMajors)('$name', (major) => {
     ['produces', { produces: ['application/json'] }],
     ['timeout', { timeout: { handler: 1000 } }],
     ['success', { success: 'documented' as const }],
-  ])('warns at startup when %s is given and the guard is never taken', async (name, options) => {
+  ])(
+    'warns on the first request served when %s is given and the guard is never taken',
+    async (name, options) => {
+      const warnings = collectWarnings()
+      const app = major.express()
+      app.get('/users', (_req, res) => void res.json([]))
+      app.use(statusErrors(options))
+      const port = await serve(app)
+      expect(warnings).toEqual([])
+      expect((await sendRaw(port, { method: 'GET', path: '/users' })).status).toBe(200)
+      expect(warnings.map((warning) => warning.message)).toEqual([
+        expect.stringContaining(`option(s) ${name} act before the routes`),
+      ])
+      expect(warnings[0]?.message).toContain('app.use(errors.guard) before the routes')
+      await sendRaw(port, { method: 'GET', path: '/users' })
+      expect(warnings).toHaveLength(1)
+    },
+  )
+
+  it('warns once when the guard is never taken and the first request is unmatched', async () => {
     const warnings = collectWarnings()
     const app = major.express()
     app.get('/users', (_req, res) => void res.json([]))
-    app.use(statusErrors(options))
+    app.use(statusErrors({ timeout: { handler: 1000 } }))
+    const port = await serve(app)
+    expect((await sendRaw(port, { method: 'GET', path: '/nope' })).status).toBe(404)
     await nextTurn()
+    expect(warnings.map((warning) => warning.message)).toEqual([expect.stringContaining('errors.guard')])
+  })
+
+  it('checks every installation waiting when a request is served', async () => {
+    const warnings = collectWarnings()
+    const first = major.express()
+    first.use(statusErrors({ produces: ['application/json'] }))
+    const second = major.express()
+    second.use(statusErrors({ success: 'documented' }))
+    const port = await serve(first)
+    await sendRaw(port, { method: 'GET', path: '/' })
     expect(warnings.map((warning) => warning.message)).toEqual([
-      expect.stringContaining(`option(s) ${name} act before the routes`),
+      expect.stringContaining('option(s) produces act'),
+      expect.stringContaining('option(s) success act'),
     ])
-    expect(warnings[0]?.message).toContain('app.use(errors.guard) before the routes')
+  })
+
+  it('stays silent when the app takes the guard after an await', async () => {
+    const warnings = collectWarnings()
+    const app = major.express()
+    const errors = statusErrors({ timeout: { handler: 1000 } })
+    // A database connecting, configuration loading …: the app is assembled over several turns.
+    await nextTurn()
+    await nextTurn()
+    app.use(errors.guard)
+    app.get('/users', (_req, res) => void res.json([]))
+    app.use(errors)
+    const port = await serve(app)
+    expect((await sendRaw(port, { method: 'GET', path: '/users' })).status).toBe(200)
+    expect((await sendRaw(port, { method: 'GET', path: '/nope' })).status).toBe(404)
+    expect(warnings).toEqual([])
   })
 
   it('warns on the first request when the guard is mounted after the routes', async () => {

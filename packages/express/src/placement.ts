@@ -1,3 +1,4 @@
+import { subscribe, unsubscribe } from 'node:diagnostics_channel'
 import { misplacedInstall, warnMisuse } from '@status-errors/core/adapter'
 import { isObjectLike, readAppStack, readMountedStack, readRoute } from './router-layer.js'
 
@@ -7,6 +8,8 @@ export interface InstalledHandlers {
   readonly unmatched: object
   /** The options that act before the routes, by name; empty when the guard is optional. */
   readonly earlyOptions: readonly string[]
+  /** Warns that the guard is missing, once per installation, whichever check finds it first. */
+  readonly warnMissingGuard: () => void
 }
 
 /**
@@ -53,7 +56,7 @@ function checkPlacement(app: object, handlers: InstalledHandlers): boolean {
     )
   }
   if (handlers.earlyOptions.length > 0 && (guardAt === -1 || (firstRoute !== -1 && guardAt > firstRoute))) {
-    warnMisuse(missingGuard(handlers.earlyOptions))
+    handlers.warnMissingGuard()
   }
   return beforeRoutes
 }
@@ -105,4 +108,42 @@ export function missingGuard(earlyOptions: readonly string[]) {
     `the option(s) ${earlyOptions.join(', ')} act before the routes and do nothing without the guard: ` +
       'const errors = statusErrors(options); app.use(errors.guard) before the routes, app.use(errors) after them.',
   )
+}
+
+const REQUEST_START = 'http.server.request.start'
+
+/** The checks waiting for the process's next served request. */
+const waitingForRequest = new Set<() => void>()
+let subscribed = false
+
+/**
+ * Calls `check` once, when an HTTP server of this process receives its next request. An app is
+ * assembled before it serves, but not always in one synchronous run (`await db.connect()` between
+ * `statusErrors()` and `app.use(errors.guard)`), so this is the earliest moment Express leaves at
+ * which a guard never taken is known never to be mounted. Another server of the process serving
+ * while the app is still being assembled can come first; an app served without a Node HTTP server
+ * (http2, serverless adapters) is checked only by the placement check on its first unmatched or
+ * failed request.
+ */
+export function onNextServedRequest(check: () => void): void {
+  waitingForRequest.add(check)
+  if (subscribed) return
+  subscribed = true
+  subscribe(REQUEST_START, runWaitingChecks)
+}
+
+function runWaitingChecks(): void {
+  const checks = [...waitingForRequest]
+  waitingForRequest.clear()
+  // Not while Node is publishing this request: some Node 20 releases skip the next subscriber, or
+  // throw, when one unsubscribes from inside `publish`. Node publishes the channel only while it has
+  // subscribers: after this, no request pays for it.
+  process.nextTick(unsubscribeWhenIdle)
+  for (const check of checks) check()
+}
+
+function unsubscribeWhenIdle(): void {
+  if (waitingForRequest.size > 0) return
+  subscribed = false
+  unsubscribe(REQUEST_START, runWaitingChecks)
 }
