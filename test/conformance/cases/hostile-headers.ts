@@ -73,38 +73,36 @@ export const hostileHeaderCases: readonly ConformanceCase[] = [
   ),
 ]
 
+/**
+ * A 401 whose default `WWW-Authenticate` the response refuses (as Node refuses an invalid value),
+ * with `earlyHeaders` set by a middleware before the route.
+ */
+function refusedChallengeApp(earlyHeaders?: Readonly<Record<string, string>>): ConformanceCase['app'] {
+  return {
+    refuseHeader: 'www-authenticate',
+    ...(earlyHeaders === undefined ? {} : { earlyHeaders }),
+    routes: [
+      {
+        method: 'GET',
+        path: '/boom',
+        handler: { kind: 'throw', error: () => httpError(401, 'Token expired.') },
+      },
+    ],
+    options: { onError: () => {} },
+  }
+}
+
 /** A write that fails part-way still leaves one whole, documented message on the wire. */
 export const writeFailureCases: readonly ConformanceCase[] = [
   {
     name: 'a header the response refuses turns the answer into the whole documented 500',
-    app: {
-      refuseHeader: 'www-authenticate',
-      routes: [
-        {
-          method: 'GET',
-          path: '/boom',
-          handler: { kind: 'throw', error: () => httpError(401, 'Token expired.') },
-        },
-      ],
-      options: { onError: () => {} },
-    },
+    app: refusedChallengeApp(),
     request: { method: 'GET', path: '/boom' },
     expect: { status: 500, headers: { 'www-authenticate': null }, body: jsonBody(500) },
   },
   {
     name: 'the documented 500 after a refused header keeps the headers set before the error',
-    app: {
-      refuseHeader: 'www-authenticate',
-      earlyHeaders: { vary: 'Origin', 'x-request-id': 'req-7' },
-      routes: [
-        {
-          method: 'GET',
-          path: '/boom',
-          handler: { kind: 'throw', error: () => httpError(401, 'Token expired.') },
-        },
-      ],
-      options: { onError: () => {} },
-    },
+    app: refusedChallengeApp({ vary: 'Origin', 'x-request-id': 'req-7' }),
     request: { method: 'GET', path: '/boom' },
     expect: {
       status: 500,
