@@ -45,6 +45,40 @@ describe('writeErrorHeaders', () => {
   })
 })
 
+describe('writeErrorHeaders default headers', () => {
+  it('fills only the gaps: an upstream Retry-After and one the answer sets are kept', () => {
+    const target = fakeResponse({ 'retry-after': '120' })
+    writeErrorHeaders(target, {
+      headers: [['www-authenticate', 'Bearer']],
+      defaultHeaders: [
+        ['retry-after', '5'],
+        ['www-authenticate', 'Basic'],
+        ['x-default', 'set'],
+      ],
+    })
+    expect(Object.fromEntries(target.headers)).toEqual({
+      'retry-after': '120',
+      'www-authenticate': 'Bearer',
+      'x-default': 'set',
+    })
+  })
+
+  it('reads no single header when the response has none yet', () => {
+    const target = fakeResponse({})
+    const getHeader = vi.spyOn(target, 'getHeader')
+    writeErrorHeaders(target, {
+      headers: [
+        ['content-type', 'application/json'],
+        ['vary', 'Accept'],
+      ],
+      defaultHeaders: [['retry-after', '5']],
+    })
+    expect(getHeader).not.toHaveBeenCalled()
+    expect(target.headers.get('vary')).toBe('Accept')
+    expect(target.headers.get('retry-after')).toBe('5')
+  })
+})
+
 describe('writeErrorHeaders with a Vary list', () => {
   it('merges into a Vary set as a list of lines', () => {
     const target = fakeResponse({})

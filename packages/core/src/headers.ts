@@ -23,10 +23,7 @@ const CONTENT_HEADER_SET: ReadonlySet<string> = new Set(CONTENT_HEADERS)
 
 /** The part of a response that `writeErrorHeaders` needs; Node's `ServerResponse` has it. */
 export interface HeaderTarget {
-  /**
-   * The lower-case names of the headers set so far: all of them, or at least every one of
-   * `CONTENT_HEADERS` that is set (the only ones `writeErrorHeaders` removes).
-   */
+  /** The lower-case names of every header set so far, as Node's `getHeaderNames()` gives them. */
   getHeaderNames(): readonly string[]
   getHeader(name: string): unknown
   setHeader(name: string, value: string | readonly string[]): unknown
@@ -46,8 +43,9 @@ export interface ErrorResponseHeaders {
  * only: a `Retry-After` or `WWW-Authenticate` set earlier in the chain is kept.
  */
 export function writeErrorHeaders(target: HeaderTarget, response: ErrorResponseHeaders): void {
-  // Only the headers actually set are visited: usually none, so an error costs no removals. One
-  // the answer sets anyway (its Content-Type, Content-Length) is replaced, not removed first.
+  // The names set so far are read once: usually there are none, so an error costs no removals and
+  // no reads of single headers. One the answer sets anyway (its Content-Type, Content-Length) is
+  // replaced, not removed first.
   const { headers, defaultHeaders } = response
   const present = target.getHeaderNames()
   for (let i = 0; i < present.length; i++) {
@@ -57,11 +55,13 @@ export function writeErrorHeaders(target: HeaderTarget, response: ErrorResponseH
   // Indexed loops: this runs for every error answer, and needs no iterator per header.
   for (let i = 0; i < headers.length; i++) {
     const [name, value] = headers[i] as ResponseHeaders[number]
-    target.setHeader(name, name === 'vary' ? mergeVary(target.getHeader('vary'), value) : value)
+    const merged =
+      name === 'vary' && present.includes(name) ? mergeVary(target.getHeader(name), value) : value
+    target.setHeader(name, merged)
   }
   for (let i = 0; i < defaultHeaders.length; i++) {
     const [name, value] = defaultHeaders[i] as ResponseHeaders[number]
-    if (target.getHeader(name) === undefined) target.setHeader(name, value)
+    if (!present.includes(name) && headerValue(headers, name) === undefined) target.setHeader(name, value)
   }
 }
 

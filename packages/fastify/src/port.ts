@@ -1,7 +1,6 @@
 import { Readable } from 'node:stream'
 import {
   type AdapterPort,
-  CONTENT_HEADERS,
   type ErrorResponse,
   type HeaderTarget,
   type RequestInfo,
@@ -13,12 +12,13 @@ import type { RouteMethodsOf } from './routes.js'
 
 /** Fastify as core sees it: the context is the reply, which carries its request. */
 export function createFastifyPort(routeMethodsOf: RouteMethodsOf): AdapterPort<FastifyReply> {
+  const headerMapOf = replyHeaderMapReader()
   return {
     request: (reply) => requestInfo(reply.request),
     nodeRequest: (reply) => reply.request.raw,
     nodeResponse: (reply) => reply.raw,
-    headers: (reply) => new ReplyHeaderTarget(reply),
-    write: writeThroughReply,
+    headers: (reply) => new ReplyHeaderTarget(reply, headerMapOf),
+    write: (reply, answer) => writeThroughReply(reply, answer, headerMapOf),
     // An error handler that sends nothing leaves Fastify waiting: it writes nothing more by itself.
     abandon: () => undefined,
     log: (reply, error) => reply.request.log.error({ err: error }, 'status-errors: server error response'),
@@ -45,19 +45,17 @@ function pathOf(url: string): string {
  * Sends core's answer through the reply, bytes unchanged: a string body with its content type set
  * is not serialised again. A hijacked reply no longer sends: the answer goes to Node's response.
  */
-function writeThroughReply(reply: FastifyReply, answer: ErrorResponse): void {
+function writeThroughReply(reply: FastifyReply, answer: ErrorResponse, headerMapOf: HeaderMapReader): void {
   if (reply.sent) {
     writeNodeResponse(reply.raw, answer)
     return
   }
-  writeErrorHeaders(new ReplyHeaderTarget(reply), answer)
+  writeErrorHeaders(new ReplyHeaderTarget(reply, headerMapOf), answer)
   const payload: string | Readable =
     reply.request.method === 'HEAD' && answer.status !== 204 ? emptyHeadPayload() : answer.body
   // A route's own `reply.serializer()` would be applied to this string too: the body is final.
   reply.serializer(sendAsIs).code(answer.status).send(payload)
 }
-
-const NONE_SET: readonly string[] = Object.freeze([])
 
 function sendAsIs(payload: unknown): string {
   return payload as string
@@ -92,6 +90,36 @@ function ignoreLateSends(reply: FastifyReply): void {
   reply.send = sendNothing
 }
 
+/** Fastify's own header map of a reply, or `undefined` when this Fastify keeps it out of reach. */
+type HeaderMapReader = (reply: FastifyReply) => Readonly<Record<string, unknown>> | undefined
+
+/**
+ * The description of the symbol under which Fastify 4 and 5 keep a reply's headers: the ones set
+ * with `reply.header()`, which Node's response gets only at `writeHead`.
+ */
+const REPLY_HEADERS = 'fastify.reply.headers'
+
+/**
+ * Finds Fastify's header map once, on the first reply of the app (each Fastify copy has its own
+ * symbol), then only reads it. Its names are what `reply.getHeaders()` would copy both maps into a
+ * new object for, on every error answer; a Fastify without such a map gets that copy instead.
+ */
+function replyHeaderMapReader(): HeaderMapReader {
+  let key: symbol | null | undefined
+  return (reply) => {
+    if (key === undefined) key = findHeaderMapKey(reply)
+    return key === null ? undefined : (reply as unknown as Record<symbol, Record<string, unknown>>)[key]
+  }
+}
+
+function findHeaderMapKey(reply: FastifyReply): symbol | null {
+  for (const symbol of Object.getOwnPropertySymbols(reply)) {
+    const value: unknown = Reflect.get(reply, symbol)
+    if (symbol.description === REPLY_HEADERS && typeof value === 'object' && value !== null) return symbol
+  }
+  return null
+}
+
 /**
  * Lets core's `writeErrorHeaders` work on a Fastify reply. Fastify keeps its own header map and
  * merges it over the raw response's headers at `writeHead`, so a content header the failed handler
@@ -100,24 +128,24 @@ function ignoreLateSends(reply: FastifyReply): void {
  */
 class ReplyHeaderTarget implements HeaderTarget {
   readonly #reply: FastifyReply
+  readonly #headerMapOf: HeaderMapReader
 
-  constructor(reply: FastifyReply) {
+  constructor(reply: FastifyReply, headerMapOf: HeaderMapReader) {
     this.#reply = reply
+    this.#headerMapOf = headerMapOf
   }
 
-  /**
-   * The content headers set in Fastify's map or on the raw response: asking for each is cheaper
-   * than `reply.getHeaders()`, which copies both maps for every error answer.
-   */
+  /** The names in Fastify's map and on the raw response: usually none, read without a copy. */
   getHeaderNames(): readonly string[] {
-    let present: string[] | undefined
-    for (let i = 0; i < CONTENT_HEADERS.length; i++) {
-      const name = CONTENT_HEADERS[i] as string
-      if (!this.#reply.hasHeader(name)) continue
-      if (present === undefined) present = []
-      present.push(name)
+    const own = this.#headerMapOf(this.#reply)
+    if (own === undefined) return Object.keys(this.#reply.getHeaders())
+    const names = Object.keys(own)
+    const onRaw = this.#reply.raw.getHeaderNames()
+    for (let i = 0; i < onRaw.length; i++) {
+      const name = onRaw[i] as string
+      if (own[name] === undefined) names.push(name)
     }
-    return present ?? NONE_SET
+    return names
   }
 
   getHeader(name: string): unknown {
