@@ -93,12 +93,15 @@ function errorHandlingFor(kind: AppKind): Middleware | undefined {
   }
 }
 
-/** Writes a constant answer through Koa, headers last, as status-errors does on Koa. */
+/**
+ * Writes a constant answer through Koa as status-errors does: headers first, then the body, then
+ * the Content-Length again, which Koa's body setter spells `Content-Length`.
+ */
 function writeFixed(ctx: Context, answer: FixedAnswer): void {
   ctx.status = answer.status
-  ctx.res.setHeader('content-type', answer.headers['content-type'] ?? '')
-  ctx.body = answer.body
   for (const [name, value] of Object.entries(answer.headers)) ctx.res.setHeader(name, value)
+  ctx.body = answer.body
+  ctx.res.setHeader('content-length', answer.headers['content-length'] ?? '')
 }
 
 export function startKoa(kind: AppKind): Promise<RunningServer> {

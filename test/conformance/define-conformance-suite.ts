@@ -124,8 +124,19 @@ function headerValue(response: RawResponse, name: string): string | undefined {
   return response.headers.get(name)?.join(', ')
 }
 
+/**
+ * Status, the compared headers, body and framing. For status-errors' own answers (errors, and the
+ * 204 of OPTIONS) the header lines are compared as sent, names spelt as on the wire; a route's own
+ * success answer is spelt by its framework (Express and Koa send `Content-Type`).
+ */
 function fingerprint(response: RawResponse): string {
-  const headers = COMPARED_HEADERS.map((name) => `${name}=${headerValue(response, name) ?? '-'}`).join(' ')
+  const spelt = response.status >= 400 || response.status === 204
+  const headers = COMPARED_HEADERS.map((name) =>
+    spelt
+      ? response.fieldLines.filter((line) => line.toLowerCase().startsWith(`${name}:`)).join(' | ') ||
+        `${name}: -`
+      : `${name}=${headerValue(response, name) ?? '-'}`,
+  ).join(' ')
   return `${response.status} ${headers} ${JSON.stringify(response.body)} complete=${response.complete}`
 }
 

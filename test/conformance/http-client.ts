@@ -18,6 +18,8 @@ export interface RawResponse {
   readonly status: number
   /** Lower-case names; repeated fields keep every line, in order. */
   readonly headers: ReadonlyMap<string, readonly string[]>
+  /** The header field lines as sent, names spelt as the server spelt them. */
+  readonly fieldLines: readonly string[]
   /** Everything after the header section, de-chunked when chunked. */
   readonly body: string
   /**
@@ -77,13 +79,13 @@ function parseResponse(raw: Buffer, method: string): RawResponse {
   const content = raw.subarray(end + 4)
   if (headers.get('transfer-encoding')?.includes('chunked')) {
     const { data, complete } = dechunk(content)
-    return { status, headers, body: data.toString('utf8'), complete }
+    return { status, headers, fieldLines, body: data.toString('utf8'), complete }
   }
   // RFC 9112 §6.3: a response to HEAD, and a 204 or 304, ends with its header section.
   const bodiless = method === 'HEAD' || status === 204 || status === 304
   const declared = headers.get('content-length')?.[0]
   const complete = bodiless || declared === undefined || content.length >= Number(declared)
-  return { status, headers, body: content.toString('utf8'), complete }
+  return { status, headers, fieldLines, body: content.toString('utf8'), complete }
 }
 
 function dechunk(data: Buffer): { data: Buffer; complete: boolean } {

@@ -28,26 +28,26 @@ export const koaPort: AdapterPort<Context> = {
 /**
  * Writes core's answer through Koa, which sends it once the middleware chain returns (so Koa's own
  * `ctx.onerror` never runs, and headers set before the error — CORS, request ids — survive: Koa's
- * handler removes them all). The headers go last: Koa's body setter sets a Content-Length of its
- * own, and core's must win; for HEAD the body is empty and core's Content-Length is the GET
- * length (RFC 9110 §9.3.2).
+ * handler removes them all). The headers go first, while the response usually has none, so core
+ * reads no names back; with a Content-Type set, Koa's body setter guesses none.
  */
 function writeThroughKoa(ctx: Context, answer: ErrorResponse): void {
   // Koa's own error handler writes even when a handler had opted out of Koa's response.
   if (ctx.respond === false) ctx.respond = true
   ctx.status = answer.status
+  writeErrorHeaders(ctx.res, answer)
   if (answer.status === 204) {
     // A 204 has no content and no Content-Length (RFC 9110 §15.3.5, §8.6): a null body makes Koa
     // drop its content headers and send none.
     ctx.body = null
-  } else {
-    // With a Content-Type already set, Koa's body setter skips guessing one from the string (a
-    // MIME lookup per response).
-    const contentType = headerValue(answer.headers, 'content-type')
-    if (contentType !== undefined) ctx.res.setHeader('content-type', contentType)
-    ctx.body = answer.body
+    return
   }
-  writeErrorHeaders(ctx.res, answer)
+  ctx.body = answer.body
+  // Koa's body setter has just set a Content-Length of its own, spelt `Content-Length` on the
+  // wire, and for HEAD's empty body 0: core's goes back, the same bytes as on every framework,
+  // and for HEAD the GET length (RFC 9110 §9.3.2).
+  const length = headerValue(answer.headers, 'content-length')
+  if (length !== undefined) ctx.res.setHeader('content-length', length)
 }
 
 /**
