@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it, vi } from 'vitest'
-import { type ClassifyOptions, classifyError, PARSE_ERROR_DETAIL } from './classify.js'
+import { type ClassifyOptions, classifyError, KEYS_THE_RULES_READ, PARSE_ERROR_DETAIL } from './classify.js'
 import { httpError } from './http-error.js'
 import { createCatalog } from './statuses/catalog.js'
 
@@ -334,13 +334,46 @@ describe('classifyError: bare native errors', () => {
       }),
       fc.string(),
     )
+    /** Defines the properties as given: enumerable ones as an assignment sets them, others as `defineProperty` does. */
+    function withDefined(error: Error, props: Record<string, unknown>, enumerable: boolean): Error {
+      for (const [name, value] of Object.entries(props)) {
+        Object.defineProperty(error, name, { value, enumerable, configurable: true, writable: true })
+      }
+      return error
+    }
     fc.assert(
-      fc.property(fc.dictionary(key, value), fc.string(), (props, message) => {
-        const plain = Object.assign(new Error(message), props)
-        const subclassed = Object.assign(new SubclassedError(message), props)
+      fc.property(fc.dictionary(key, value), fc.string(), fc.boolean(), (props, message, enumerable) => {
+        const plain = withDefined(new Error(message), props, enumerable)
+        const subclassed = withDefined(new SubclassedError(message), props, enumerable)
         expect(classifyError(plain, collapse)).toEqual(classifyError(subclassed, collapse))
       }),
       { numRuns: 2_000 },
     )
+  })
+
+  it.each([Error, TypeError, RangeError, ReferenceError])(
+    'lists every key the rules read of a bare %o',
+    (NativeError) => {
+      // A proxy takes the rules, and its trap sees each key they read of the error itself.
+      const read = new Set<PropertyKey>()
+      const recorder = new Proxy(new NativeError('fetch failed'), {
+        get: (target, key, receiver) => {
+          read.add(key)
+          return Reflect.get(target, key, receiver)
+        },
+      })
+      expect(classifyError(recorder, collapse).status).toBe(500)
+      expect(new Set(KEYS_THE_RULES_READ)).toEqual(read)
+    },
+  )
+
+  it('answers 500 for a native error with own keys no rule reads, a symbol among them', () => {
+    const thrown = Object.assign(new Error('x'), {
+      requestId: 'r-1',
+      [Symbol('trace')]: 1,
+      statusText: 'Not Found',
+    })
+    expect(classifyError(thrown, collapse)).toEqual(classifyError(new SubclassedError('x'), collapse))
+    expect(classifyError(thrown, collapse).status).toBe(500)
   })
 })

@@ -1,7 +1,7 @@
 import { reasonPhrase } from './statuses/reason-phrases.js'
 
 /** Recognises our errors across duplicate installs and realms, where `instanceof` fails. */
-const HTTP_ERROR_BRAND = Symbol.for('@status-errors/core.http-error')
+export const HTTP_ERROR_BRAND = Symbol.for('@status-errors/core.http-error')
 
 export interface HttpErrorOptions {
   /** Sent with the response after validation, e.g. `{ 'WWW-Authenticate': 'Bearer realm="api"' }`. */
