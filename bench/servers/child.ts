@@ -2,20 +2,9 @@
  * Entry of a server process: starts the variant named in the environment, reports its port, and
  * answers the runner's requests for CPU time and memory. Exits when told to or when the runner goes.
  */
-import type { RunningServer } from './listen.js'
 import { isRunnerMessage, type ProcessSample, type ServerMessage } from './protocol.js'
-import { type AppKind, type Framework, parseSpec, SPEC_ENV } from './spec.js'
-
-async function start(framework: Framework, kind: AppKind): Promise<RunningServer> {
-  switch (framework) {
-    case 'express':
-      return (await import('./express.js')).startExpress(kind)
-    case 'koa':
-      return (await import('./koa.js')).startKoa(kind)
-    case 'fastify':
-      return (await import('./fastify.js')).startFastify(kind)
-  }
-}
+import { parseSpec, SPEC_ENV } from './spec.js'
+import { startServer } from './start.js'
 
 function sample(gc: boolean): ProcessSample {
   if (gc && globalThis.gc !== undefined) {
@@ -32,7 +21,7 @@ function send(message: ServerMessage): void {
 }
 
 const spec = parseSpec(process.env[SPEC_ENV])
-const server = await start(spec.framework, spec.app)
+const server = await startServer(spec.framework, spec.app)
 let stopping = false
 
 async function stop(): Promise<void> {
