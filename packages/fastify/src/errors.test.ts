@@ -122,6 +122,21 @@ describe.each(fastifyMajors)('$name', (major) => {
       expect(response.headers.has('content-encoding')).toBe(false)
     })
 
+    it('merges a Vary set on the raw response, and keeps its other headers', async () => {
+      const app = major.fastify()
+      await app.register(statusErrors)
+      app.get('/boom', (_request, reply) => {
+        reply.raw.setHeader('vary', 'Origin')
+        reply.raw.setHeader('x-request-id', 'r-1')
+        throw new Error('x')
+      })
+      const port = await serve(app)
+      const response = await sendRaw(port, { method: 'GET', path: '/boom' })
+      expect(response.status).toBe(500)
+      expect(response.headers.get('vary')).toEqual(['Origin, Accept'])
+      expect(response.headers.get('x-request-id')).toEqual(['r-1'])
+    })
+
     it('keeps headers set before the error and merges Vary', async () => {
       const app = major.fastify()
       await app.register(statusErrors)
