@@ -143,7 +143,7 @@ class ReplyHeaderTarget implements HeaderTarget {
     const onRaw = this.#reply.raw.getHeaderNames()
     for (let i = 0; i < onRaw.length; i++) {
       const name = onRaw[i] as string
-      if (own[name] === undefined) names.push(name)
+      if (!Object.hasOwn(own, name)) names.push(name)
     }
     return names
   }
