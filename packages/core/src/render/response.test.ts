@@ -16,6 +16,7 @@ describe('prepareStatus', () => {
     )
     const head = prepared.withDetail('No user with this id.', undefined, true)
     expect({ body: head.body, headers: head.headers }).toEqual({ body: '', headers: first.headers })
+    expect(prepared.withDetail('No user with this id.', undefined, true)).toBe(head)
   })
 
   it('stops memoising at its limit, and never memoises long details or stacks, with the same bytes', () => {

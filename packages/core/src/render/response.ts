@@ -46,18 +46,21 @@ export function prepareStatus(content: StatusContent, format: Format): PreparedS
   // Shared by every request: frozen, so no adapter can change one request's answer for the next.
   const plain = deepFreeze(build(plainBody, false))
   const plainHead = deepFreeze(build(plainBody, true))
+  // One memo per method, keyed by the detail itself: a detail is mostly a string literal, whose
+  // hash the engine keeps, where a prefixed key would be a new string to hash on every request.
   const byDetail = new Map<string, ErrorResponse>()
+  const byDetailHead = new Map<string, ErrorResponse>()
   return {
     plain: (head) => (head ? plainHead : plain),
     withDetail(detail, stack, head) {
       if (stack !== undefined || detail === undefined || detail.length > MEMO_DETAIL_LENGTH) {
         return build(template(detail, stack), head)
       }
-      const key = head ? `h${detail}` : `g${detail}`
-      let response = byDetail.get(key)
+      const memo = head ? byDetailHead : byDetail
+      let response = memo.get(detail)
       if (response === undefined) {
         response = deepFreeze(build(template(detail, undefined), head))
-        if (byDetail.size < MEMO_DETAILS) byDetail.set(key, response)
+        if (memo.size < MEMO_DETAILS) memo.set(detail, response)
       }
       return response
     },
@@ -66,9 +69,9 @@ export function prepareStatus(content: StatusContent, format: Format): PreparedS
 
 /**
  * Details are mostly fixed sentences (`httpError(404, 'No user with this id.')`): the first
- * `MEMO_DETAILS` short ones of a status and format are rendered once, and later ones as before, so
- * details that differ per request (an id in the text) cannot grow the memo. At most 72 prepared
- * statuses × 64 × ~0.6 KB.
+ * `MEMO_DETAILS` short ones of a status, format and method (GET or HEAD) are rendered once, and later
+ * ones as before, so details that differ per request (an id in the text) cannot grow the memo. At
+ * most 72 prepared statuses × 2 × 64 × ~0.6 KB.
  */
 const MEMO_DETAILS = 64
 const MEMO_DETAIL_LENGTH = 256
