@@ -274,6 +274,16 @@ describe('classifyError: bare native errors', () => {
       }),
       status: 409,
     },
+    {
+      name: 'a proxy whose getPrototypeOf trap throws',
+      thrown: new Proxy(new Error('x'), {
+        getPrototypeOf: () => {
+          throw new Error('trap')
+        },
+        get: (target, key) => (key === 'status' ? 409 : Reflect.get(target, key)),
+      }),
+      status: 409,
+    },
   ])('takes the rules for an error with $name', ({ thrown, status }) => {
     expect(classifyError(thrown, collapse).status).toBe(status)
   })

@@ -177,8 +177,16 @@ const hasOwnKey = Object.prototype.hasOwnProperty
  * `Object.prototype` (prototype pollution) does not make every bug a 4xx.
  */
 function isBareError(thrown: object): boolean {
+  // The prototype first: most errors that are not bare (HttpError, http-errors' classes) leave
+  // here without the runtime call of `isProxy`. A proxy's `getPrototypeOf` trap may throw.
+  let prototype: unknown
+  try {
+    prototype = Object.getPrototypeOf(thrown)
+  } catch {
+    return false
+  }
   // Without a proxy, none of the calls below can run user code or throw.
-  if (isProxy(thrown) || !BARE_ERROR_PROTOTYPES.has(Object.getPrototypeOf(thrown))) return false
+  if (!BARE_ERROR_PROTOTYPES.has(prototype) || isProxy(thrown)) return false
   for (let i = 0; i < KEYS_THE_RULES_READ.length; i++) {
     if (hasOwnKey.call(thrown, KEYS_THE_RULES_READ[i] as PropertyKey)) return false
   }

@@ -196,6 +196,11 @@ function toLines(value: string | readonly string[]): readonly string[] {
 /** The `[name, value]` pairs of the headers shapes an error may use, or `undefined` for any other value. */
 function headerEntries(raw: unknown): readonly (readonly [unknown, unknown])[] | undefined {
   if (typeof raw !== 'object' || raw === null) return undefined
+  // The usual shape first: a plain object (http-errors' and HttpError's default `{}`).
+  const prototype: unknown = Object.getPrototypeOf(raw)
+  if (prototype === Object.prototype || prototype === null) {
+    return hasOwnEnumerable(raw) ? Object.entries(raw) : NO_ENTRIES
+  }
   if (typeof Headers === 'function' && raw instanceof Headers) return [...raw.entries()]
   if (Array.isArray(raw)) {
     const pairs = Array.from(raw as readonly unknown[])
@@ -203,9 +208,7 @@ function headerEntries(raw: unknown): readonly (readonly [unknown, unknown])[] |
       ? pairs.map((pair) => [(pair as unknown[])[0], (pair as unknown[])[1]] as const)
       : undefined
   }
-  const prototype: unknown = Object.getPrototypeOf(raw)
-  if (prototype !== Object.prototype && prototype !== null) return undefined
-  return hasOwnEnumerable(raw) ? Object.entries(raw) : NO_ENTRIES
+  return undefined
 }
 
 const NO_ENTRIES: readonly (readonly [unknown, unknown])[] = Object.freeze([])
