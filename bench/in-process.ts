@@ -6,8 +6,8 @@
  * fresh-pair throughput benchmark cannot resolve on a shared machine. It answers "what does this
  * path cost", never "how fast is the app": the throughput figures come from `pnpm bench`.
  *
- *   pnpm bench:ab --framework fastify --path /nope [--a status-errors] [--b same-bytes]
- *                 [--accept text/html] [--blocks 200] [--per-block 500]
+ *   pnpm bench:ab --framework fastify --path /nope [--method GET] [--a status-errors]
+ *                 [--b same-bytes] [--accept text/html] [--blocks 200] [--per-block 500]
  */
 import { connect, type Socket } from 'node:net'
 import { parseArgs } from 'node:util'
@@ -26,6 +26,7 @@ const { values } = parseArgs({
   options: {
     framework: { type: 'string', default: 'fastify' },
     path: { type: 'string', default: '/nope' },
+    method: { type: 'string', default: 'GET' },
     a: { type: 'string', default: 'status-errors' },
     b: { type: 'string', default: 'same-bytes' },
     accept: { type: 'string' },
@@ -39,8 +40,9 @@ const framework = oneOf(FRAMEWORKS, values.framework, 'framework')
 const kinds = [oneOf(APP_KINDS, values.a, 'a'), oneOf(APP_KINDS, values.b, 'b')] as const
 const blocks = Number(values.blocks)
 const perBlock = Number(values['per-block'])
+if (!/^[A-Z]+$/.test(values.method)) throw new Error('--method takes a method name in capitals')
 const request =
-  `GET ${values.path} HTTP/1.1\r\nHost: 127.0.0.1\r\n` +
+  `${values.method} ${values.path} HTTP/1.1\r\nHost: 127.0.0.1\r\n` +
   `${values.accept === undefined ? '' : `Accept: ${values.accept}\r\n`}\r\n`
 
 const servers: RunningServer[] = []
@@ -59,7 +61,9 @@ for (let block = 0; block < blocks; block++) {
   }
 }
 const ratios = latencies[0].map((latency, block) => latency / (latencies[1][block] ?? Number.NaN))
-console.log(`${framework} GET ${values.path}${values.accept ? ` (Accept: ${values.accept})` : ''}`)
+console.log(
+  `${framework} ${values.method} ${values.path}${values.accept ? ` (Accept: ${values.accept})` : ''}`,
+)
 for (const [index, kind] of kinds.entries()) {
   console.log(`  ${kind}: median ${(median(latencies[index] ?? []) / 1000).toFixed(2)} µs per request`)
 }
