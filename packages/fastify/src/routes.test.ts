@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { jsonBody } from '../../../test/conformance/cases/documented-bodies.js'
 import { type FastifyMajor, fastifyMajors } from '../../../test/conformance/harnesses/fastify.js'
 import { type RawRequest, sendRaw } from '../../../test/conformance/http-client.js'
@@ -184,6 +184,27 @@ describe.each(fastifyMajors)('$name', (major) => {
         { request: { method: 'HEAD', path: '/page' }, status: 200, allow: null },
         { request: { method: 'HEAD', path: '/form' }, status: 405, allow: 'OPTIONS, POST' },
       ])
+    })
+
+    it('asks the router for HEAD only when GET did not match the path', async () => {
+      const app = await appWithPlugin(major)
+      // A HEAD route before the GET one: the lookups still ask GET first.
+      app.head('/probe', ok)
+      app.get('/page', ok)
+      const port = await serve(app)
+      const asked: string[] = []
+      const findRoute = app.findRoute.bind(app)
+      vi.spyOn(app, 'findRoute').mockImplementation((options) => {
+        asked.push(options.method)
+        return findRoute(options)
+      })
+      const onGetPath = await sendRaw(port, { method: 'DELETE', path: '/page' })
+      expect([onGetPath.status, onGetPath.headers.get('allow')]).toEqual([405, ['GET, HEAD, OPTIONS']])
+      expect(asked).toEqual(['GET'])
+      asked.length = 0
+      const onHeadPath = await sendRaw(port, { method: 'DELETE', path: '/probe' })
+      expect([onHeadPath.status, onHeadPath.headers.get('allow')]).toEqual([405, ['HEAD, OPTIONS']])
+      expect(asked).toEqual(['GET', 'HEAD'])
     })
   })
 })

@@ -29,7 +29,7 @@ export const EMPTY_ROUTE_TREE = '(empty tree)'
 interface AppMethods {
   /** Grows until the app is ready, then stays fixed. */
   readonly set: ReadonlySet<string>
-  /** The same methods, as an array for the per-request lookups. */
+  /** The same methods in lookup order (HEAD last), as an array for the per-request lookups. */
   list(): readonly string[]
 }
 
@@ -47,14 +47,24 @@ function watchAppMethods(fastify: FastifyInstance): AppMethods {
     for (const method of methodsFastifyRoutes(fastify)) {
       if (!methods.has(method) && fastify.printRoutes({ method }) !== EMPTY_ROUTE_TREE) methods.add(method)
     }
-    list = [...methods]
+    list = inLookupOrder(methods)
     done()
   })
 
   return {
     set: methods,
-    list: () => list ?? [...methods],
+    list: () => list ?? inLookupOrder(methods),
   }
+}
+
+/**
+ * HEAD goes last so that `findPathMethods` can skip it once GET has matched: a GET route serves
+ * HEAD, and core's Allow lists HEAD with GET, so a HEAD route of the same path changes nothing.
+ */
+function inLookupOrder(methods: ReadonlySet<string>): readonly string[] {
+  const list = [...methods].filter((method) => method !== 'HEAD')
+  if (methods.has('HEAD')) list.push('HEAD')
+  return list
 }
 
 /** Fastify 5 lists its methods (more come with `addHttpMethod`); Fastify 4 routes a subset of Node's. */
@@ -74,7 +84,8 @@ const NO_METHODS: ReadonlySet<string> = new Set()
  * `path`, asked of Fastify's own router with `findRoute`, which
  * takes a concrete URL (so params, wildcards, prefixes and the router options all behave as for
  * the real request). Root catch-alls (`OPTIONS *` from @fastify/cors, an SPA `GET /*`) are left
- * out, or every unknown path would become a 405.
+ * out, or every unknown path would become a 405. HEAD is not looked up once GET has matched: core
+ * treats a GET route as serving HEAD and lists HEAD with GET in Allow.
  */
 function findPathMethods(
   fastify: FastifyInstance,
@@ -85,6 +96,8 @@ function findPathMethods(
   const constraints = deriveConstraints(request)
   let found: Set<string> | undefined
   for (const method of methods) {
+    // A matched router walk is the dearest part of a 405 on Fastify; this one cannot change Allow.
+    if (method === 'HEAD' && found?.has('GET') === true) continue
     const route = fastify.findRoute({ method, url: path, constraints }) as { params: RouteParams } | null
     if (route === null || isRootCatchAll(fastify, { method, path, constraints }, route.params)) continue
     if (found === undefined) found = new Set()
