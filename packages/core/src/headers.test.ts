@@ -167,6 +167,14 @@ describe('sanitizeErrorHeaders', () => {
     ).toEqual([['set-cookie', ['a=1', 'b=2']]])
   })
 
+  it('reads pairs as pairs in an array without a prototype, or a proxy of an array that claims one', () => {
+    const pairs = [['Retry-After', '120']]
+    const bare = Object.setPrototypeOf([['Retry-After', '120']], null)
+    const posing = new Proxy(pairs, { getPrototypeOf: () => Object.prototype })
+    expect(sanitizeErrorHeaders(bare)).toEqual([['retry-after', '120']])
+    expect(sanitizeErrorHeaders(posing)).toEqual([['retry-after', '120']])
+  })
+
   it('takes a fetch Headers', () => {
     expect(sanitizeErrorHeaders(new Headers({ 'Retry-After': '5', Allow: 'GET' }))).toEqual([
       ['allow', 'GET'],

@@ -196,9 +196,10 @@ function toLines(value: string | readonly string[]): readonly string[] {
 /** The `[name, value]` pairs of the headers shapes an error may use, or `undefined` for any other value. */
 function headerEntries(raw: unknown): readonly (readonly [unknown, unknown])[] | undefined {
   if (typeof raw !== 'object' || raw === null) return undefined
-  // The usual shape first: a plain object (http-errors' and HttpError's default `{}`).
+  // The usual shape first: a plain object (http-errors' and HttpError's default `{}`). An array
+  // whose prototype was taken away (or a proxy of one) is still read as pairs, below.
   const prototype: unknown = Object.getPrototypeOf(raw)
-  if (prototype === Object.prototype || prototype === null) {
+  if ((prototype === Object.prototype || prototype === null) && !Array.isArray(raw)) {
     return hasOwnEnumerable(raw) ? Object.entries(raw) : NO_ENTRIES
   }
   if (typeof Headers === 'function' && raw instanceof Headers) return [...raw.entries()]

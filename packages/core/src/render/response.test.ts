@@ -37,4 +37,14 @@ describe('prepareStatus', () => {
       prepared.withDetail('No user 0.', undefined, false),
     )
   })
+
+  it('gives HEAD a memo of its own, with its own limit', () => {
+    const prepared = prepareStatus(content, json)
+    for (let i = 0; i < 64; i++) prepared.withDetail(`No user ${i}.`, undefined, false)
+    const head = (detail: string) => prepared.withDetail(detail, undefined, true)
+    expect(head('No user 64.')).toBe(head('No user 64.'))
+    for (let i = 0; i < 63; i++) head(`No group ${i}.`)
+    expect(head('No group 63.')).not.toBe(head('No group 63.'))
+    expect(head('No group 63.')).toEqual(head('No group 63.'))
+  })
 })
