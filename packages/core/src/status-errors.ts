@@ -174,7 +174,7 @@ export function createStatusErrors(options?: StatusErrorsOptions): StatusErrors 
       const refusal = admission.check(request.accept, lifecycle, () => {
         if (request.method === 'OPTIONS') return false
         const known = routes?.()
-        return known === undefined || routeServes(request.method, known.pathMethods)
+        return known === undefined || routeServes(request.method, known)
       })
       if (refusal === undefined) return undefined
       return refusal.status === 406
@@ -215,9 +215,7 @@ export function createStatusErrors(options?: StatusErrorsOptions): StatusErrors 
       const { status, headers, detail } = classifyError(thrown, resolved)
       const stack = debug ? readString(thrown, 'stack') : undefined
       const defaults: ResponseHeaders =
-        status === 405 && routes !== undefined
-          ? [['allow', formatAllow(routes().pathMethods)]]
-          : requiredHeaders(status)
+        status === 405 && routes !== undefined ? [['allow', allowOf(routes())]] : requiredHeaders(status)
       const response = render(status, request, detail, stack)
       // Built here rather than through `respond`: no cause object per thrown error.
       return {
@@ -258,6 +256,10 @@ export function createStatusErrors(options?: StatusErrorsOptions): StatusErrors 
       )
     },
   }
+}
+
+function allowOf(routes: RouteMethods): string {
+  return formatAllow(routes.pathMethods, routes.getServesHead !== false)
 }
 
 /** Shared error values for unmatched requests, so `onError` gets an error without a stack capture per request. */

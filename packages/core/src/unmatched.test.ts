@@ -23,6 +23,24 @@ describe('decideUnmatched', () => {
       expected: { status: 404 },
     },
     {
+      name: 'HEAD on a GET route that does not answer HEAD',
+      method: 'HEAD',
+      routes: { ...routes(['GET']), getServesHead: false },
+      expected: { status: 405, allow: 'GET, OPTIONS' },
+    },
+    {
+      name: 'HEAD on its own route, beside a GET route that does not answer HEAD',
+      method: 'HEAD',
+      routes: { ...routes(['GET', 'HEAD']), getServesHead: false },
+      expected: { status: 404 },
+    },
+    {
+      name: 'other methods on a GET path whose HEAD is not answered',
+      method: 'DELETE',
+      routes: { ...routes(['GET']), getServesHead: false },
+      expected: { status: 405, allow: 'GET, OPTIONS' },
+    },
+    {
       name: 'an all-methods route fell through',
       method: 'PUT',
       routes: routes(['*']),
@@ -81,6 +99,12 @@ describe('formatAllow', () => {
 
   it('adds no HEAD without GET', () => {
     expect(formatAllow(['POST'])).toBe('OPTIONS, POST')
+  })
+
+  it('adds no HEAD for GET when GET does not serve HEAD, kept apart from the same list with it', () => {
+    expect(formatAllow(['GET', 'PUT'], false)).toBe('GET, OPTIONS, PUT')
+    expect(formatAllow(['GET', 'PUT'])).toBe('GET, HEAD, OPTIONS, PUT')
+    expect(formatAllow(['GET', 'PUT'], false)).toBe('GET, OPTIONS, PUT')
   })
 
   it('gives each list its own value, asked again and past the number of lists it keeps', () => {

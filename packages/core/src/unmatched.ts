@@ -7,6 +7,12 @@ export interface RouteMethods {
   readonly pathMethods: ReadonlySet<string>
   /** Methods used by any route of the app; `undefined` when the adapter cannot tell. */
   readonly appMethods: ReadonlySet<string> | undefined
+  /**
+   * `false` when a GET route may not answer HEAD (Fastify with `exposeHeadRoutes` off): then HEAD
+   * counts only as a route of its own. Absent, a GET route answers HEAD too, as Express's and
+   * koa-router's do and as RFC 9110 §9.3.2 describes.
+   */
+  readonly getServesHead?: boolean
 }
 
 export type UnmatchedOutcome =
@@ -59,31 +65,37 @@ export function decideUnmatched(
   ) {
     return NOT_IMPLEMENTED
   }
-  if (!methodNotAllowed || pathMethods.size === 0 || routeServes(method, pathMethods)) {
+  if (!methodNotAllowed || pathMethods.size === 0 || routeServes(method, routes)) {
     return NOT_FOUND
   }
-  const allow = formatAllow(pathMethods)
+  const allow = formatAllow(pathMethods, routes.getServesHead !== false)
   return method === 'OPTIONS' ? { status: 204, allow } : { status: 405, allow }
 }
 
 /** Whether a route of the path takes the method: its own, every method (`all`), or HEAD through GET. */
-export function routeServes(method: string, pathMethods: ReadonlySet<string>): boolean {
-  return pathMethods.has(method) || pathMethods.has('*') || (method === 'HEAD' && pathMethods.has('GET'))
+export function routeServes(method: string, routes: RouteMethods): boolean {
+  const { pathMethods } = routes
+  return (
+    pathMethods.has(method) ||
+    pathMethods.has('*') ||
+    (method === 'HEAD' && routes.getServesHead !== false && pathMethods.has('GET'))
+  )
 }
 
 /**
  * `Allow` (RFC 9110 §10.2.1): upper-case, de-duplicated, sorted so every framework sends the same
- * bytes, HEAD whenever GET is there (frameworks answer HEAD with the GET route), and OPTIONS,
- * which status-errors answers for every routed path.
+ * bytes, HEAD whenever GET is there and `getServesHead` (frameworks answer HEAD with the GET
+ * route), and OPTIONS, which status-errors answers for every routed path.
  */
-export function formatAllow(methods: ReadonlySet<string> | readonly string[]): string {
+export function formatAllow(methods: ReadonlySet<string> | readonly string[], getServesHead = true): string {
   // Every 405 of a path asks again with the same methods (route methods, never the client's): the
   // value is kept per method list instead of sorting a new set for each answer.
-  let key = ''
+  // A comma is no token character (RFC 9110 §5.6.2), so no method list gives the second key's start.
+  let key = getServesHead ? '' : ','
   for (const method of methods) key += `${method},`
   let allow = allowByMethods.get(key)
   if (allow === undefined) {
-    allow = buildAllow(methods)
+    allow = buildAllow(methods, getServesHead)
     if (allowByMethods.size < MAX_REMEMBERED_ALLOW_VALUES) allowByMethods.set(key, allow)
   }
   return allow
@@ -93,12 +105,12 @@ export function formatAllow(methods: ReadonlySet<string> | readonly string[]): s
 const MAX_REMEMBERED_ALLOW_VALUES = 256
 const allowByMethods = new Map<string, string>()
 
-function buildAllow(methods: ReadonlySet<string> | readonly string[]): string {
+function buildAllow(methods: ReadonlySet<string> | readonly string[], getServesHead: boolean): string {
   const allow = new Set<string>(['OPTIONS'])
   for (const method of methods) {
     const upper = method.toUpperCase()
     allow.add(upper)
-    if (upper === 'GET') allow.add('HEAD')
+    if (upper === 'GET' && getServesHead) allow.add('HEAD')
   }
   return [...allow].sort().join(', ')
 }

@@ -186,6 +186,32 @@ describe.each(fastifyMajors)('$name', (major) => {
       ])
     })
 
+    it('answers HEAD with 405 on a GET route when the server exposes no HEAD routes', async () => {
+      const app = major.fastify({ exposeHeadRoutes: false })
+      await app.register(statusErrors)
+      app.get('/page', ok)
+      app.get('/both', ok)
+      app.head('/both', ok)
+      await answers(app, [
+        { request: { method: 'HEAD', path: '/page' }, status: 405, allow: 'GET, OPTIONS' },
+        { request: { method: 'DELETE', path: '/page' }, status: 405, allow: 'GET, OPTIONS' },
+        { request: { method: 'DELETE', path: '/both' }, status: 405, allow: 'GET, HEAD, OPTIONS' },
+        { request: { method: 'HEAD', path: '/both' }, status: 200, allow: null },
+      ])
+    })
+
+    it('answers HEAD with 405 on a GET route added with exposeHeadRoute off, and not on the others', async () => {
+      const app = await appWithPlugin(major)
+      app.get('/page', { exposeHeadRoute: false }, ok)
+      app.get('/other', ok)
+      await answers(app, [
+        { request: { method: 'HEAD', path: '/page' }, status: 405, allow: 'GET, OPTIONS' },
+        { request: { method: 'DELETE', path: '/page' }, status: 405, allow: 'GET, OPTIONS' },
+        { request: { method: 'DELETE', path: '/other' }, status: 405, allow: 'GET, HEAD, OPTIONS' },
+        { request: { method: 'HEAD', path: '/other' }, status: 200, allow: null },
+      ])
+    })
+
     it('asks the router for HEAD only when GET did not match the path', async () => {
       const app = await appWithPlugin(major)
       // A HEAD route before the GET one: the lookups still ask GET first.

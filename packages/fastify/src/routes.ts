@@ -8,10 +8,14 @@ export type RouteMethodsOf = (request: FastifyRequest, path: string) => RouteMet
 /** Starts watching the app's routes; call it while the plugin registers, before the app is ready. */
 export function watchRouteMethods(fastify: FastifyInstance): RouteMethodsOf {
   const appMethods = watchAppMethods(fastify)
-  return (request, path) => ({
-    pathMethods: findPathMethods(fastify, request, path, appMethods.list()),
-    appMethods: appMethods.set,
-  })
+  return (request, path) => {
+    const getServesHead = appMethods.getServesHead()
+    return {
+      pathMethods: findPathMethods(fastify, request, path, appMethods.list(), getServesHead),
+      appMethods: appMethods.set,
+      getServesHead,
+    }
+  }
 }
 
 /** What `printRoutes({ method })` answers when no route uses the method (find-my-way 8 and 9). */
@@ -31,15 +35,25 @@ interface AppMethods {
   readonly set: ReadonlySet<string>
   /** The same methods in lookup order (HEAD last), as an array for the per-request lookups. */
   list(): readonly string[]
+  /**
+   * Whether every GET route answers HEAD: false once a GET route is added with `exposeHeadRoute`
+   * off, or under a server created with `exposeHeadRoutes: false`.
+   */
+  getServesHead(): boolean
 }
 
 function watchAppMethods(fastify: FastifyInstance): AppMethods {
   const methods = new Set<string>()
   let list: readonly string[] | undefined
+  let getServesHead = true
+  const exposeHeadRoutes: unknown = Reflect.get(fastify.initialConfig, 'exposeHeadRoutes')
 
   fastify.addHook('onRoute', (route) => {
     for (const method of typeof route.method === 'string' ? [route.method] : route.method) {
-      methods.add(method.toUpperCase())
+      const upper = method.toUpperCase()
+      methods.add(upper)
+      // Fastify adds the HEAD twin of a GET route unless the route or the server says otherwise.
+      if (upper === 'GET' && (route.exposeHeadRoute ?? exposeHeadRoutes) === false) getServesHead = false
     }
   })
 
@@ -54,12 +68,13 @@ function watchAppMethods(fastify: FastifyInstance): AppMethods {
   return {
     set: methods,
     list: () => list ?? inLookupOrder(methods),
+    getServesHead: () => getServesHead,
   }
 }
 
 /**
- * HEAD goes last so that `findPathMethods` can skip it once GET has matched: a GET route serves
- * HEAD, and core's Allow lists HEAD with GET, so a HEAD route of the same path changes nothing.
+ * HEAD goes last so that `findPathMethods` can skip it once GET has matched: when GET routes serve
+ * HEAD, core's Allow lists HEAD with GET, so a HEAD route of the same path changes nothing.
  */
 function inLookupOrder(methods: ReadonlySet<string>): readonly string[] {
   const list = [...methods].filter((method) => method !== 'HEAD')
@@ -84,20 +99,21 @@ const NO_METHODS: ReadonlySet<string> = new Set()
  * `path`, asked of Fastify's own router with `findRoute`, which
  * takes a concrete URL (so params, wildcards, prefixes and the router options all behave as for
  * the real request). Root catch-alls (`OPTIONS *` from @fastify/cors, an SPA `GET /*`) are left
- * out, or every unknown path would become a 405. HEAD is not looked up once GET has matched: core
- * treats a GET route as serving HEAD and lists HEAD with GET in Allow.
+ * out, or every unknown path would become a 405. While GET routes serve HEAD, HEAD is not looked
+ * up once GET has matched: core then lists HEAD with GET in Allow.
  */
 function findPathMethods(
   fastify: FastifyInstance,
   request: FastifyRequest,
   path: string,
   methods: readonly string[],
+  getServesHead: boolean,
 ): ReadonlySet<string> {
   const constraints = deriveConstraints(request)
   let found: Set<string> | undefined
   for (const method of methods) {
     // A matched router walk is the dearest part of a 405 on Fastify; this one cannot change Allow.
-    if (method === 'HEAD' && found?.has('GET') === true) continue
+    if (method === 'HEAD' && getServesHead && found?.has('GET') === true) continue
     const route = fastify.findRoute({ method, url: path, constraints }) as { params: RouteParams } | null
     if (route === null || isRootCatchAll(fastify, { method, path, constraints }, route.params)) continue
     if (found === undefined) found = new Set()
