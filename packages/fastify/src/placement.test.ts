@@ -25,6 +25,33 @@ describe.each(fastifyMajors)('$name', (major) => {
     await app.close()
   })
 
+  it("names each route that keeps Fastify's handler by its whole path", async () => {
+    const app = major.fastify({ logger: false })
+    app.get('/api/users', secretRoute)
+    app.get('/api/users/:id', secretRoute)
+    app.post('/api/users/:id/avatar', secretRoute)
+    app.get('/health', secretRoute)
+    // Not the root: the listing then starts with an empty root node.
+    app.get('*', secretRoute)
+    await app.register(statusErrors)
+    const failure: unknown = await app.ready().then(
+      () => undefined,
+      (error: unknown) => error,
+    )
+    expect(failure).toBeInstanceOf(StatusErrorsConfigError)
+    const routes = String((failure as Error).message)
+      .split('\n')
+      .filter((line) => line.startsWith('  '))
+    expect(routes).toEqual([
+      '  /api/users (GET, HEAD)',
+      '  /api/users/:id (GET, HEAD)',
+      '  /api/users/:id/avatar (POST)',
+      '  /health (GET, HEAD)',
+      '  * (GET, HEAD)',
+    ])
+    await app.close()
+  })
+
   it('fails startup when registered inside a child plugin with a prefix', async () => {
     const app = major.fastify({ logger: false })
     const child = app.register(
