@@ -7,7 +7,11 @@
  * path cost", never "how fast is the app": the throughput figures come from `pnpm bench`.
  *
  *   pnpm bench:ab --framework fastify --path /nope [--method GET] [--a status-errors]
- *                 [--b same-bytes] [--accept text/html] [--blocks 200] [--per-block 500]
+ *                 [--b same-bytes] [--b-path P] [--b-method M] [--accept text/html]
+ *                 [--blocks 200] [--per-block 500]
+ *
+ * With `--b-path` or `--b-method`, B is sent its own request: two answers of one app compared
+ * (a 405 against the 404 of the same routes), so their bytes are not required to match.
  */
 import { connect, type Socket } from 'node:net'
 import { parseArgs } from 'node:util'
@@ -17,7 +21,8 @@ import { startServer } from './servers/start.js'
 
 interface Client {
   readonly socket: Socket
-  /** Bytes of one whole answer: both variants answer the same bytes, Date has a fixed width. */
+  readonly request: string
+  /** Bytes of one whole answer: the same for every request of a block, Date has a fixed width. */
   readonly answerLength: number
   readonly head: string
 }
@@ -27,6 +32,8 @@ const { values } = parseArgs({
     framework: { type: 'string', default: 'fastify' },
     path: { type: 'string', default: '/nope' },
     method: { type: 'string', default: 'GET' },
+    'b-path': { type: 'string' },
+    'b-method': { type: 'string' },
     a: { type: 'string', default: 'status-errors' },
     b: { type: 'string', default: 'same-bytes' },
     accept: { type: 'string' },
@@ -40,16 +47,24 @@ const framework = oneOf(FRAMEWORKS, values.framework, 'framework')
 const kinds = [oneOf(APP_KINDS, values.a, 'a'), oneOf(APP_KINDS, values.b, 'b')] as const
 const blocks = Number(values.blocks)
 const perBlock = Number(values['per-block'])
-if (!/^[A-Z]+$/.test(values.method)) throw new Error('--method takes a method name in capitals')
-const request =
-  `${values.method} ${values.path} HTTP/1.1\r\nHost: 127.0.0.1\r\n` +
-  `${values.accept === undefined ? '' : `Accept: ${values.accept}\r\n`}\r\n`
+const ownRequestForB = values['b-path'] !== undefined || values['b-method'] !== undefined
+const requests = [
+  rawRequest(values.method, values.path),
+  rawRequest(values['b-method'] ?? values.method, values['b-path'] ?? values.path),
+] as const
 
 const servers: RunningServer[] = []
 for (const kind of kinds) servers.push(await startServer(framework, kind))
-const clients = await Promise.all(servers.map((server) => openClient(server.port)))
+const clients = await Promise.all(
+  servers.map((server, index) => openClient(server.port, requests[index] ?? requests[0])),
+)
 const [first, second] = clients as [Client, Client]
-if (withoutDate(first.head) !== withoutDate(second.head) || first.answerLength !== second.answerLength) {
+if (ownRequestForB) {
+  console.log(`  A answers ${statusLine(first.head)}, B answers ${statusLine(second.head)}`)
+} else if (
+  withoutDate(first.head) !== withoutDate(second.head) ||
+  first.answerLength !== second.answerLength
+) {
   throw new Error(`the variants answer differently:\n${first.head}\n\n${second.head}`)
 }
 
@@ -62,7 +77,9 @@ for (let block = 0; block < blocks; block++) {
 }
 const ratios = latencies[0].map((latency, block) => latency / (latencies[1][block] ?? Number.NaN))
 console.log(
-  `${framework} ${values.method} ${values.path}${values.accept ? ` (Accept: ${values.accept})` : ''}`,
+  `${framework} ${values.method} ${values.path}` +
+    `${ownRequestForB ? ` / ${values['b-method'] ?? values.method} ${values['b-path'] ?? values.path}` : ''}` +
+    `${values.accept ? ` (Accept: ${values.accept})` : ''}`,
 )
 for (const [index, kind] of kinds.entries()) {
   console.log(`  ${kind}: median ${(median(latencies[index] ?? []) / 1000).toFixed(2)} µs per request`)
@@ -74,7 +91,15 @@ console.log(
 for (const client of clients) client.socket.destroy()
 await Promise.all(servers.map((server) => server.close()))
 
-async function openClient(port: number): Promise<Client> {
+function rawRequest(method: string, path: string): string {
+  if (!/^[A-Z]+$/.test(method)) throw new Error('--method and --b-method take a method name in capitals')
+  return (
+    `${method} ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\n` +
+    `${values.accept === undefined ? '' : `Accept: ${values.accept}\r\n`}\r\n`
+  )
+}
+
+async function openClient(port: number, request: string): Promise<Client> {
   const socket = connect(port, '127.0.0.1')
   socket.setNoDelay(true)
   await new Promise((resolve) => socket.once('connect', resolve))
@@ -83,7 +108,7 @@ async function openClient(port: number): Promise<Client> {
     socket.write(request)
   })
   const text = answer.toString('latin1')
-  return { socket, answerLength: answer.length, head: text.slice(0, text.indexOf('\r\n\r\n')) }
+  return { socket, request, answerLength: answer.length, head: text.slice(0, text.indexOf('\r\n\r\n')) }
 }
 
 /** Sends `count` requests one after another; the mean nanoseconds per request. */
@@ -97,15 +122,19 @@ function timeBlock(client: Client, count: number): Promise<number> {
       if (received < (answered + 1) * client.answerLength) return
       answered++
       if (answered < count) {
-        client.socket.write(request)
+        client.socket.write(client.request)
         return
       }
       client.socket.off('data', onData)
       resolve(Number(process.hrtime.bigint() - start) / count)
     }
     client.socket.on('data', onData)
-    client.socket.write(request)
+    client.socket.write(client.request)
   })
+}
+
+function statusLine(head: string): string {
+  return head.slice(0, head.indexOf('\r\n'))
 }
 
 function withoutDate(head: string): string {
