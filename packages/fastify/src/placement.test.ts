@@ -52,6 +52,15 @@ describe.each(fastifyMajors)('$name', (major) => {
     await app.close()
   })
 
+  it('names a route that shares its path with a route that has its own error handler', async () => {
+    const app = major.fastify({ logger: false })
+    app.get('/items', { errorHandler: (_error, _request, reply) => reply.code(500).send() }, secretRoute)
+    app.post('/items', secretRoute)
+    await app.register(statusErrors)
+    await expect(app.ready()).rejects.toThrow(/\n {2}\/items \(POST\)\n/)
+    await app.close()
+  })
+
   it('fails startup when registered inside a child plugin with a prefix', async () => {
     const app = major.fastify({ logger: false })
     const child = app.register(

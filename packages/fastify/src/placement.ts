@@ -38,22 +38,25 @@ export function assertPlacement(fastify: FastifyInstance): void {
 /**
  * The routes of the listing whose error handler line names Fastify's default handler, each with
  * its whole path: the listing is a radix tree whose lines hold only the part of the path a node
- * adds, so each route line is joined to the nodes above it.
+ * adds, so each route line is joined to the nodes above it. A node whose routes differ in
+ * constraints or error handler shows the others on lines of their own, without a branch.
  */
 function routesWithDefaultHandler(listing: string): string[] {
   const lines = listing.split('\n')
   const ancestors: { readonly depth: number; readonly segment: string }[] = []
   const routes: string[] = []
+  const pathHere = () => ancestors.map((ancestor) => ancestor.segment).join('')
   for (const [index, line] of lines.entries()) {
     const node = TREE_NODE.exec(line)
-    if (node === null) continue
-    const depth = node[1]?.length ?? 0
-    while ((ancestors.at(-1)?.depth ?? -1) >= depth) ancestors.pop()
-    const text = node[2] ?? ''
+    const text = node?.[2] ?? line.replace(INDENT, '')
     const route = ROUTE_NODE.exec(text)
-    ancestors.push({ depth, segment: route?.[1] ?? (text === EMPTY_ROOT_NODE ? '' : text) })
+    if (node !== null) {
+      const depth = node[1]?.length ?? 0
+      while ((ancestors.at(-1)?.depth ?? -1) >= depth) ancestors.pop()
+      ancestors.push({ depth, segment: route?.[1] ?? (text === EMPTY_ROOT_NODE ? '' : text) })
+    }
     if (route !== null && lines[index + 1]?.includes(FASTIFY_DEFAULT_ERROR_HANDLER) === true) {
-      routes.push(`  ${ancestors.map((ancestor) => ancestor.segment).join('')} ${route[2]}`)
+      routes.push(`  ${pathHere()} ${route[2]}`)
     }
   }
   return routes
@@ -61,10 +64,12 @@ function routesWithDefaultHandler(listing: string): string[] {
 
 /** A node line of `printRoutes`: its indentation, then what the node adds to the path. */
 const TREE_NODE = /^([\s│]*)[├└]── (.*)$/
+/** The indentation of a line without a branch: a node's further routes and its meta lines. */
+const INDENT = /^[\s│]*/
 /** How the listing shows the root node when routes start with different characters (`/x`, `*`). */
 const EMPTY_ROOT_NODE = '(empty root node)'
-/** A node with routes: its part of the path, then its methods (and any constraints). */
-const ROUTE_NODE = /^(.*?) (\([A-Z][A-Z, -]*\).*)$/
+/** A route of a node: its part of the path, then its methods (and any constraints). */
+const ROUTE_NODE = /^([^•]*?) (\([A-Z][A-Z, -]*\).*)$/
 
 /**
  * `OPTIONS *`, the preflight route of @fastify/cors (registered first by `@fastify/autoload`'s
