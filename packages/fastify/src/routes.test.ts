@@ -200,6 +200,17 @@ describe.each(fastifyMajors)('$name', (major) => {
       ])
     })
 
+    it('answers HEAD with 405 on a GET route the plugin never saw, when the server exposes no HEAD routes', async () => {
+      const app = major.fastify({ exposeHeadRoutes: false })
+      // Before the plugin, with an error handler of its own (the placement check allows it).
+      app.get('/early', { errorHandler: (_error, _request, reply) => reply.code(500).send() }, ok)
+      await app.register(statusErrors)
+      await answers(app, [
+        { request: { method: 'HEAD', path: '/early' }, status: 405, allow: 'GET, OPTIONS' },
+        { request: { method: 'DELETE', path: '/early' }, status: 405, allow: 'GET, OPTIONS' },
+      ])
+    })
+
     it('answers HEAD with 405 on a GET route added with exposeHeadRoute off, and not on the others', async () => {
       const app = await appWithPlugin(major)
       app.get('/page', { exposeHeadRoute: false }, ok)

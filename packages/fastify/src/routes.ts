@@ -8,14 +8,12 @@ export type RouteMethodsOf = (request: FastifyRequest, path: string) => RouteMet
 /** Starts watching the app's routes; call it while the plugin registers, before the app is ready. */
 export function watchRouteMethods(fastify: FastifyInstance): RouteMethodsOf {
   const appMethods = watchAppMethods(fastify)
-  return (request, path) => {
-    const getServesHead = appMethods.getServesHead()
-    return {
-      pathMethods: findPathMethods(fastify, request, path, appMethods.list(), getServesHead),
-      appMethods: appMethods.set,
-      getServesHead,
-    }
-  }
+  const findPathMethods = pathMethodsFinder(fastify, appMethods)
+  return (request, path) => ({
+    pathMethods: findPathMethods(request, path),
+    appMethods: appMethods.set,
+    getServesHead: appMethods.getServesHead(),
+  })
 }
 
 /** What `printRoutes({ method })` answers when no route uses the method (find-my-way 8 and 9). */
@@ -36,8 +34,8 @@ interface AppMethods {
   /** The same methods in lookup order (HEAD last), as an array for the per-request lookups. */
   list(): readonly string[]
   /**
-   * Whether every GET route answers HEAD: false once a GET route is added with `exposeHeadRoute`
-   * off, or under a server created with `exposeHeadRoutes: false`.
+   * Whether every GET route answers HEAD: false under a server created with `exposeHeadRoutes:
+   * false`, or once a GET route is added with `exposeHeadRoute` off.
    */
   getServesHead(): boolean
 }
@@ -45,15 +43,16 @@ interface AppMethods {
 function watchAppMethods(fastify: FastifyInstance): AppMethods {
   const methods = new Set<string>()
   let list: readonly string[] | undefined
-  let getServesHead = true
-  const exposeHeadRoutes: unknown = Reflect.get(fastify.initialConfig, 'exposeHeadRoutes')
+  // Fastify adds the HEAD twin of a GET route unless the route or the server turns it off. The
+  // server's option also covers routes registered before the plugin, which `onRoute` never sees.
+  const exposeHeadRoutes: unknown = Reflect.get(fastify.initialConfig, 'exposeHeadRoutes') ?? true
+  let getServesHead = Boolean(exposeHeadRoutes)
 
   fastify.addHook('onRoute', (route) => {
     for (const method of typeof route.method === 'string' ? [route.method] : route.method) {
       const upper = method.toUpperCase()
       methods.add(upper)
-      // Fastify adds the HEAD twin of a GET route unless the route or the server says otherwise.
-      if (upper === 'GET' && (route.exposeHeadRoute ?? exposeHeadRoutes) === false) getServesHead = false
+      if (upper === 'GET' && !(route.exposeHeadRoute ?? exposeHeadRoutes)) getServesHead = false
     }
   })
 
@@ -94,6 +93,8 @@ type RouteParams = { readonly [name: string]: string | undefined }
 
 const NO_METHODS: ReadonlySet<string> = new Set()
 
+type PathMethodsFinder = (request: FastifyRequest, path: string) => ReadonlySet<string>
+
 /**
  * The methods of the target resource (RFC 9110 §10.2.1, for `Allow`): those whose routes match
  * `path`, asked of Fastify's own router with `findRoute`, which
@@ -102,24 +103,21 @@ const NO_METHODS: ReadonlySet<string> = new Set()
  * out, or every unknown path would become a 405. While GET routes serve HEAD, HEAD is not looked
  * up once GET has matched: core then lists HEAD with GET in Allow.
  */
-function findPathMethods(
-  fastify: FastifyInstance,
-  request: FastifyRequest,
-  path: string,
-  methods: readonly string[],
-  getServesHead: boolean,
-): ReadonlySet<string> {
-  const constraints = deriveConstraints(request)
-  let found: Set<string> | undefined
-  for (const method of methods) {
-    // A matched router walk is the dearest part of a 405 on Fastify; this one cannot change Allow.
-    if (method === 'HEAD' && getServesHead && found?.has('GET') === true) continue
-    const route = fastify.findRoute({ method, url: path, constraints }) as { params: RouteParams } | null
-    if (route === null || isRootCatchAll(fastify, { method, path, constraints }, route.params)) continue
-    if (found === undefined) found = new Set()
-    found.add(method)
+function pathMethodsFinder(fastify: FastifyInstance, appMethods: AppMethods): PathMethodsFinder {
+  return function findPathMethods(request, path) {
+    const constraints = deriveConstraints(request)
+    const getServesHead = appMethods.getServesHead()
+    let found: Set<string> | undefined
+    for (const method of appMethods.list()) {
+      // A matched router walk is the dearest part of a 405 on Fastify; this one cannot change Allow.
+      if (method === 'HEAD' && getServesHead && found?.has('GET') === true) continue
+      const route = fastify.findRoute({ method, url: path, constraints }) as { params: RouteParams } | null
+      if (route === null || isRootCatchAll(fastify, { method, path, constraints }, route.params)) continue
+      if (found === undefined) found = new Set()
+      found.add(method)
+    }
+    return found ?? NO_METHODS
   }
-  return found ?? NO_METHODS
 }
 
 /**
