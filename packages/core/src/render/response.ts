@@ -69,11 +69,12 @@ export function prepareStatus(content: StatusContent, format: Format): PreparedS
 
 /**
  * Details are mostly fixed sentences (`httpError(404, 'No user with this id.')`): the first
- * `MEMO_DETAILS` short ones of a status, format and method (GET or HEAD) are rendered once, and later
- * ones as before, so details that differ per request (an id in the text) cannot grow the memo. At
- * most (prepared statuses × formats) × 2 × 64 × ~0.6 KB: 72 by default, about 5.5 MB; with
- * `undocumented: 'passthrough'` every status from 400 to 599 may be prepared, 800, about 61 MB,
- * and only with details an error chose to expose.
+ * `MEMO_DETAILS` short ones of a status, format and method (GET or HEAD) are rendered once, and
+ * later ones as before, so details that differ per request (an id in the text) cannot grow the
+ * memo. Each prepared status and format keeps at most 2 × 64 answers of about 0.6 KB (escaping
+ * lengthens some, HEAD's have no body): 72 prepared by default, about 5.5 MB; with `undocumented:
+ * 'passthrough'` up to 800 (every status from 400 to 599), about 61 MB, and only with details an
+ * error chose to expose.
  */
 const MEMO_DETAILS = 64
 const MEMO_DETAIL_LENGTH = 256
