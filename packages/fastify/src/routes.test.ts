@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyReply } from 'fastify'
 import { describe, expect, it, vi } from 'vitest'
 import { jsonBody } from '../../../test/conformance/cases/documented-bodies.js'
 import { type FastifyMajor, fastifyMajors } from '../../../test/conformance/harnesses/fastify.js'
@@ -186,42 +186,55 @@ describe.each(fastifyMajors)('$name', (major) => {
       ])
     })
 
-    it('answers HEAD with 405 on a GET route when the server exposes no HEAD routes', async () => {
-      const app = major.fastify({ exposeHeadRoutes: false })
-      await app.register(statusErrors)
-      app.get('/page', ok)
-      app.get('/both', ok)
-      app.head('/both', ok)
-      await answers(app, [
-        { request: { method: 'HEAD', path: '/page' }, status: 405, allow: 'GET, OPTIONS' },
-        { request: { method: 'DELETE', path: '/page' }, status: 405, allow: 'GET, OPTIONS' },
-        { request: { method: 'DELETE', path: '/both' }, status: 405, allow: 'GET, HEAD, OPTIONS' },
-        { request: { method: 'HEAD', path: '/both' }, status: 200, allow: null },
-      ])
-    })
-
-    it('answers HEAD with 405 on a GET route the plugin never saw, when the server exposes no HEAD routes', async () => {
-      const app = major.fastify({ exposeHeadRoutes: false })
-      // Before the plugin, with an error handler of its own (the placement check allows it).
-      app.get('/early', { errorHandler: (_error, _request, reply) => reply.code(500).send() }, ok)
-      await app.register(statusErrors)
-      await answers(app, [
-        { request: { method: 'HEAD', path: '/early' }, status: 405, allow: 'GET, OPTIONS' },
-        { request: { method: 'DELETE', path: '/early' }, status: 405, allow: 'GET, OPTIONS' },
-      ])
-    })
-
-    it('answers HEAD with 405 on a GET route added with exposeHeadRoute off, and not on the others', async () => {
-      const app = await appWithPlugin(major)
-      app.get('/page', { exposeHeadRoute: false }, ok)
-      app.get('/other', ok)
-      await answers(app, [
-        { request: { method: 'HEAD', path: '/page' }, status: 405, allow: 'GET, OPTIONS' },
-        { request: { method: 'DELETE', path: '/page' }, status: 405, allow: 'GET, OPTIONS' },
-        { request: { method: 'DELETE', path: '/other' }, status: 405, allow: 'GET, HEAD, OPTIONS' },
-        { request: { method: 'HEAD', path: '/other' }, status: 200, allow: null },
-      ])
-    })
+    // Each app has GET /page without a HEAD route, and GET /both with one.
+    const ownErrorHandler = {
+      errorHandler: (_e: unknown, _r: unknown, reply: FastifyReply) => reply.code(500).send(),
+    }
+    it.each<{ name: string; app: () => Promise<FastifyInstance> }>([
+      {
+        name: 'the server exposes no HEAD routes',
+        app: async () => {
+          const app = major.fastify({ exposeHeadRoutes: false })
+          await app.register(statusErrors)
+          app.get('/page', ok)
+          app.get('/both', ok)
+          app.head('/both', ok)
+          return app
+        },
+      },
+      {
+        name: 'the plugin never saw the GET route, under a server that exposes no HEAD routes',
+        app: async () => {
+          const app = major.fastify({ exposeHeadRoutes: false })
+          // Every route before the plugin, with an error handler of its own (the placement check
+          // allows it), so that only the server's option can tell.
+          app.get('/page', ownErrorHandler, ok)
+          app.get('/both', ownErrorHandler, ok)
+          app.head('/both', ownErrorHandler, ok)
+          await app.register(statusErrors)
+          return app
+        },
+      },
+      {
+        name: 'the GET route was added with exposeHeadRoute off',
+        app: async () => {
+          const app = await appWithPlugin(major)
+          app.get('/page', { exposeHeadRoute: false }, ok)
+          app.get('/both', ok)
+          return app
+        },
+      },
+    ])(
+      'answers HEAD with 405, and Allow without HEAD, on a GET route without HEAD: $name',
+      async ({ app }) => {
+        await answers(await app(), [
+          { request: { method: 'HEAD', path: '/page' }, status: 405, allow: 'GET, OPTIONS' },
+          { request: { method: 'DELETE', path: '/page' }, status: 405, allow: 'GET, OPTIONS' },
+          { request: { method: 'DELETE', path: '/both' }, status: 405, allow: 'GET, HEAD, OPTIONS' },
+          { request: { method: 'HEAD', path: '/both' }, status: 200, allow: null },
+        ])
+      },
+    )
 
     it('asks the router for HEAD only when GET did not match the path', async () => {
       const app = await appWithPlugin(major)
