@@ -45,5 +45,6 @@ export function openApi(fastify: FastifyInstance, base?: OpenApiDocument): Compl
   if (installation === undefined)
     throw new TypeError('status-errors: openApi(app) needs the status-errors plugin')
   const routes = routesOfInstallation.get(installation) ?? []
-  return completeOpenApi({ base, routes, options: installation.engine.options })
+  // Fastify's onRoute sees each HEAD route it adds, so the recorded routes say which paths answer HEAD.
+  return completeOpenApi({ base, routes, options: installation.engine.options, getServesHead: false })
 }

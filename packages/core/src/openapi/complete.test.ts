@@ -123,6 +123,21 @@ describe('what the document cannot or need not describe', () => {
     expect(drift).toEqual({ unrouted: [], undocumented: [], unknownStatuses: [] })
     expect(document.paths?.['/shared']).toEqual({ $ref: '#/components/pathItems/Shared' })
   })
+
+  it('counts HEAD as served only through a HEAD route when GET routes do not answer HEAD', () => {
+    const head = { head: { responses: { 200: { description: 'ok' } } } }
+    const { drift } = completeOpenApi({
+      base: { openapi: '3.1.0', info: { title: 'x', version: '1' }, paths: { '/a': head, '/b': head } },
+      routes: [
+        { method: 'GET', path: '/a' },
+        { method: 'GET', path: '/b' },
+        { method: 'HEAD', path: '/b' },
+      ],
+      options,
+      getServesHead: false,
+    })
+    expect(drift).toEqual({ unrouted: ['HEAD /a'], undocumented: ['GET /a', 'GET /b'], unknownStatuses: [] })
+  })
 })
 
 describe('toOpenApiPath', () => {

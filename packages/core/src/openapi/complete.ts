@@ -29,6 +29,12 @@ export interface CompleteOpenApiInput {
   readonly base?: OpenApiDocument | undefined
   readonly routes: readonly LiveRoute[]
   readonly options: ResolvedOptions
+  /**
+   * Whether a GET route answers HEAD without a HEAD route in `routes` (RFC 9110 §9.3.2): true for
+   * Express and Koa, whose routers do so. Fastify lists each HEAD route it adds (it may add none,
+   * with `exposeHeadRoutes: false`), so its routes alone tell which paths answer HEAD.
+   */
+  readonly getServesHead?: boolean
 }
 
 const EMPTY_DOCUMENT: OpenApiDocument = {
@@ -48,15 +54,19 @@ export function completeOpenApi({
   base = EMPTY_DOCUMENT,
   routes,
   options,
+  getServesHead = true,
 }: CompleteOpenApiInput): CompletedOpenApi {
   const document = structuredClone(base) as {
     paths?: Record<string, Record<string, unknown>>
   } & OpenApiDocument
   const paths: Record<string, Record<string, unknown>> = { ...(document.paths ?? {}) }
   const routed = routeTable(routes)
+  const isServed = servedBy(routed, getServesHead)
   const drift = { unrouted: [] as string[], undocumented: [] as string[], unknownStatuses: [] as string[] }
 
   for (const route of routed.values()) {
+    // The HEAD route frameworks add beside a GET route is described by that GET operation.
+    if (route.method === 'HEAD' && routed.has(routeKey('GET', route.path))) continue
     const key = `${route.method} ${route.path}`
     const pathKey = findPath(paths, route.path) ?? route.path
     const item = { ...(paths[pathKey] ?? {}) }
@@ -86,7 +96,7 @@ export function completeOpenApi({
         if (/^\d{3}$/.test(status) && !options.catalog.has(Number(status)))
           drift.unknownStatuses.push(`${key} ${status}`)
       }
-      if (!isServed(routed, method, path)) {
+      if (!isServed(method, path)) {
         drift.unrouted.push(key)
         continue
       }
@@ -124,9 +134,8 @@ export function completeOpenApi({
 }
 
 /**
- * The routes by `METHOD /path` (OpenAPI template). A HEAD route beside a GET route is the one
- * frameworks add for it, so it is not listed on its own; a route for every method (`'*'`) cannot
- * be described as operations and is left out.
+ * The routes by `METHOD /path` (OpenAPI template). A route for every method (`'*'`) cannot be
+ * described as operations and is left out.
  */
 function routeTable(routes: readonly LiveRoute[]): Map<string, LiveRoute & { readonly path: string }> {
   const table = new Map<string, LiveRoute & { readonly path: string }>()
@@ -137,9 +146,7 @@ function routeTable(routes: readonly LiveRoute[]): Map<string, LiveRoute & { rea
       method: route.method.toUpperCase(),
       path: toOpenApiPath(route.path),
     }))
-  const gets = new Set(normalized.filter((route) => route.method === 'GET').map((route) => route.path))
   for (const route of normalized) {
-    if (route.method === '*' || (route.method === 'HEAD' && gets.has(route.path))) continue
     if (!OPERATION_METHODS.includes(route.method.toLowerCase() as (typeof OPERATION_METHODS)[number]))
       continue
     table.set(routeKey(route.method, route.path), route)
@@ -149,15 +156,20 @@ function routeTable(routes: readonly LiveRoute[]): Map<string, LiveRoute & { rea
 
 /**
  * Whether the app answers an operation of the document: routed as such, HEAD through a GET route
- * (frameworks answer HEAD with it), or OPTIONS on any routed path (status-errors answers it).
+ * where the framework answers HEAD with it, or OPTIONS on any routed path (status-errors answers it).
  */
-function isServed(routed: ReadonlyMap<string, unknown>, method: string, path: string): boolean {
-  if (routed.has(routeKey(method, path))) return true
-  if (method === 'head') return routed.has(routeKey('get', path))
-  if (method === 'options') {
-    return OPERATION_METHODS.some((other) => other !== 'options' && routed.has(routeKey(other, path)))
+function servedBy(
+  routed: ReadonlyMap<string, unknown>,
+  getServesHead: boolean,
+): (method: string, path: string) => boolean {
+  return (method, path) => {
+    if (routed.has(routeKey(method, path))) return true
+    if (method === 'head') return getServesHead && routed.has(routeKey('get', path))
+    if (method === 'options') {
+      return OPERATION_METHODS.some((other) => other !== 'options' && routed.has(routeKey(other, path)))
+    }
+    return false
   }
-  return false
 }
 
 /** Two templates name the same path whatever their parameter names: `/users/{id}` is `/users/{userId}`. */
