@@ -23,6 +23,12 @@ export interface ComparisonResult {
   /** Per-round CPU ratio B/A (CPU per request of B over A's): above 1 means A costs less, like ratio. */
   readonly cpuRatio: Spread
   readonly cpuPerRound: readonly number[]
+  /**
+   * The median CPU ratio of each pair, in run order. A slow mode costs CPU per request in every
+   * round of its process (×1.25–1.55 when it was found), so it shows here even when the machine's
+   * noise blurs the pair's throughput.
+   */
+  readonly cpuPairMedians: readonly number[]
   readonly cpuMicrosPerRequest: { readonly a: number; readonly b: number }
   readonly requestsPerSecond: { readonly a: number; readonly b: number }
   readonly bodyBytes: { readonly a: number; readonly b: number }
@@ -70,6 +76,7 @@ function pooled(pairs: readonly ComparisonResult[]): ComparisonResult {
     cpuRatio: spread(cpuPerRound),
     cpuPerRound,
     pairMedians: pairs.map((result) => result.ratio.median),
+    cpuPairMedians: pairs.map((result) => result.cpuRatio.median),
     cpuMicrosPerRequest: {
       a: median(pairs.map((result) => result.cpuMicrosPerRequest.a)),
       b: median(pairs.map((result) => result.cpuMicrosPerRequest.b)),
@@ -131,6 +138,7 @@ function compare(run: GroupRun, comparison: Comparison): ComparisonResult {
     slowMode: false,
     cpuRatio: spread(cpuPerRound),
     cpuPerRound,
+    cpuPairMedians: [median(cpuPerRound)],
     cpuMicrosPerRequest: { a: median(cpu(a)), b: median(cpu(b)) },
     requestsPerSecond: { a: median(rps(a)), b: median(rps(b)) },
     bodyBytes: { a: run.probes[comparison.a]?.bodyBytes ?? 0, b: run.probes[comparison.b]?.bodyBytes ?? 0 },

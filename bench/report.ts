@@ -25,6 +25,7 @@ export function comparisonTable(results: readonly ComparisonResult[]): string {
       'verdict',
       'CPU µs/req A · B',
       'CPU B/A',
+      'CPU pair medians',
       'req/s A · B',
     ],
     results.map((r) => [
@@ -38,6 +39,7 @@ export function comparisonTable(results: readonly ComparisonResult[]): string {
       r.verdict === undefined ? '' : `${r.verdict} (CPU ${r.cpuVerdict ?? ''})`,
       `${fixed(r.cpuMicrosPerRequest.a, 1)} · ${fixed(r.cpuMicrosPerRequest.b, 1)}`,
       fixed(r.cpuRatio.median, 3),
+      r.cpuPairMedians.map((value) => fixed(value, 3)).join(' · '),
       `${Math.round(r.requestsPerSecond.a)} · ${Math.round(r.requestsPerSecond.b)}`,
     ]),
   )
