@@ -21,6 +21,23 @@ export const CONTENT_HEADERS = Object.freeze([
 
 const CONTENT_HEADER_SET: ReadonlySet<string> = new Set(CONTENT_HEADERS)
 
+/**
+ * Headers that speak for the status they came with: `Allow` of a 405 (RFC 9110 §15.5.6), the
+ * challenges of a 401 and a 407 (§15.5.2, §15.5.8), `Retry-After` (§10.2.3) and `Location`
+ * (§10.2.2). An error answer replaces the status, so one left on the response by the status it
+ * replaces (an earlier answer whose sending failed in a hook, a route that set it and then threw)
+ * is removed, unless the answer sets or defaults it itself.
+ */
+export const STATUS_HEADERS = Object.freeze([
+  'allow',
+  'www-authenticate',
+  'proxy-authenticate',
+  'retry-after',
+  'location',
+])
+
+const STATUS_HEADER_SET: ReadonlySet<string> = new Set(STATUS_HEADERS)
+
 /** The part of a response that `writeErrorHeaders` needs; Node's `ServerResponse` has it. */
 export interface HeaderTarget {
   /** The lower-case names of every header set so far, as Node's `getHeaderNames()` gives them. */
@@ -38,19 +55,22 @@ export interface ErrorResponseHeaders {
 }
 
 /**
- * Replaces the failed handler's content headers by the error response's headers. `Vary` is merged,
- * so a `Vary: Origin` from a CORS middleware stays (RFC 9110 §12.5.5). Default headers fill gaps
- * only: a `Retry-After` or `WWW-Authenticate` set earlier in the chain is kept.
+ * Replaces the failed handler's content headers, and the status headers the answer does not name,
+ * by the error response's headers. `Vary` is merged, so a `Vary: Origin` from a CORS middleware
+ * stays (RFC 9110 §12.5.5). Default headers fill gaps only: a `Retry-After` or `WWW-Authenticate`
+ * set earlier in the chain is kept.
  */
 export function writeErrorHeaders(target: HeaderTarget, response: ErrorResponseHeaders): void {
   // The names set so far are read once: usually there are none, so an error costs no removals and
-  // no reads of single headers. One the answer sets anyway (its Content-Type, Content-Length) is
-  // replaced, not removed first.
+  // no reads of single headers. One the answer sets anyway (its Content-Type, Content-Length, its
+  // Allow) is replaced, not removed first.
   const { headers, defaultHeaders } = response
   const present = target.getHeaderNames()
   for (let i = 0; i < present.length; i++) {
     const name = present[i] as string
-    if (CONTENT_HEADER_SET.has(name) && headerValue(headers, name) === undefined) target.removeHeader(name)
+    const content = CONTENT_HEADER_SET.has(name)
+    if ((!content && !STATUS_HEADER_SET.has(name)) || headerValue(headers, name) !== undefined) continue
+    if (content || headerValue(defaultHeaders, name) === undefined) target.removeHeader(name)
   }
   // Indexed loops: this runs for every error answer, and needs no iterator per header.
   for (let i = 0; i < headers.length; i++) {

@@ -94,6 +94,15 @@ describe.each(fastifyMajors)('$name: an onSend hook that throws while an answer 
     expect(sends()).toBe(2)
   })
 
+  it('takes the failed 405’s Allow back from the 500 sent through the hooks', async () => {
+    const { port, sends } = await failingHookApp(major, { failures: 1 })
+    const response = await sendRaw(port, { method: 'POST', path: '/ok' })
+    expect([response.status, response.body]).toEqual([500, jsonBody(500)])
+    expect(sends()).toBe(2)
+    expect(response.headers.get('x-request-id')).toEqual(['r-1'])
+    expect(response.headers.has('allow')).toBe(false)
+  })
+
   it('classifies what the hook throws, like any error', async () => {
     const { port } = await failingHookApp(major, { failures: 1, failure: () => httpError(403) })
     const response = await sendRaw(port, { method: 'GET', path: '/ok' })

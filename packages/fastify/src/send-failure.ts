@@ -1,4 +1,4 @@
-import { CONTENT_HEADERS, type Lifecycle } from '@status-errors/core/adapter'
+import { CONTENT_HEADERS, type Lifecycle, STATUS_HEADERS } from '@status-errors/core/adapter'
 import type { FastifyInstance, FastifyReply } from 'fastify'
 
 /** A link of Fastify's error-handler chain: its handler; the next link is its prototype. */
@@ -46,20 +46,12 @@ function readErrorHandler(fastify: FastifyInstance): ErrorHandlerLink | undefine
     : undefined
 }
 
-const CONTENT_HEADER_SET: ReadonlySet<string> = new Set(CONTENT_HEADERS)
-
 /**
- * Headers a status-errors answer sets for its own status (405, 401, 407, 503, 202, 408): the failed
- * answer's, not the response's, so the 500 does not carry them.
+ * Headers the 500 does not take over from the answer whose sending failed: its content headers,
+ * those of its status (405, 401, 407, 503, 202: see core's `STATUS_HEADERS`), and the
+ * `Connection: close` of a 408.
  */
-const STATUS_HEADERS: ReadonlySet<string> = new Set([
-  'allow',
-  'www-authenticate',
-  'proxy-authenticate',
-  'retry-after',
-  'location',
-  'connection',
-])
+const LEFT_BEHIND: ReadonlySet<string> = new Set([...CONTENT_HEADERS, ...STATUS_HEADERS, 'connection'])
 
 /**
  * Fastify keeps the headers set with `reply.header()` (CORS, request ids, cookies) in a map of its
@@ -73,7 +65,7 @@ function carryReplyHeaders(reply: FastifyReply): void {
   const headers = reply.getHeaders()
   for (const name of Object.keys(headers)) {
     const value = headers[name]
-    if (value === undefined || CONTENT_HEADER_SET.has(name) || STATUS_HEADERS.has(name)) continue
+    if (value === undefined || LEFT_BEHIND.has(name)) continue
     try {
       raw.setHeader(name, value)
     } catch {

@@ -152,6 +152,50 @@ export const headerCases: readonly ConformanceCase[] = [
     },
   },
   {
+    name: 'headers of the status the failed route meant are removed',
+    app: {
+      routes: [
+        {
+          method: 'POST',
+          path: '/items',
+          handler: {
+            kind: 'throw',
+            error: () => new Error('x'),
+            setHeaders: { location: '/items/7', allow: 'GET, POST', 'retry-after': '30' },
+          },
+        },
+      ],
+    },
+    request: { method: 'POST', path: '/items' },
+    expect: {
+      status: 500,
+      headers: { location: null, allow: null, 'retry-after': null },
+      body: jsonBody(500),
+    },
+  },
+  {
+    name: 'a challenge the route set stays on the 401 it threw',
+    app: {
+      routes: [
+        {
+          method: 'GET',
+          path: '/me',
+          handler: {
+            kind: 'throw',
+            error: () => httpError(401),
+            setHeaders: { 'www-authenticate': 'Bearer realm="api"', location: '/login' },
+          },
+        },
+      ],
+    },
+    request: { method: 'GET', path: '/me' },
+    expect: {
+      status: 401,
+      headers: { 'www-authenticate': 'Bearer realm="api"', location: null },
+      body: jsonBody(401),
+    },
+  },
+  {
     name: 'Vary is merged with what was there',
     app: { earlyHeaders: { vary: 'Origin' }, routes: [] },
     request: { method: 'GET', path: '/nope' },
