@@ -25,8 +25,9 @@ export interface ComparisonResult {
   readonly cpuPerRound: readonly number[]
   /**
    * The median CPU ratio of each pair, in run order. A slow mode costs CPU per request in every
-   * round of its process (×1.25–1.55 when it was found), so it shows here even when the machine's
-   * noise blurs the pair's throughput.
+   * round of its process (×1.25–1.55 when it was found), so a pair in one shows here too. On a
+   * shared machine this follows the pair's throughput ratio, noise included: it confirms a slow
+   * mode rather than telling one from noise.
    */
   readonly cpuPairMedians: readonly number[]
   readonly cpuMicrosPerRequest: { readonly a: number; readonly b: number }

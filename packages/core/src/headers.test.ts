@@ -26,7 +26,11 @@ describe('writeErrorHeaders', () => {
       etag: '"x"',
       'access-control-allow-origin': '*',
     })
-    writeErrorHeaders(target, { headers: [['content-type', 'application/json']], defaultHeaders: [] })
+    writeErrorHeaders(target, {
+      status: 500,
+      headers: [['content-type', 'application/json']],
+      defaultHeaders: [],
+    })
     expect(Object.fromEntries(target.headers)).toEqual({
       'access-control-allow-origin': '*',
       'content-type': 'application/json',
@@ -40,7 +44,7 @@ describe('writeErrorHeaders', () => {
     ['*', '*'],
   ])('merges Vary %j into %j', (existing, merged) => {
     const target = fakeResponse(existing === '' ? {} : { vary: existing })
-    writeErrorHeaders(target, { headers: [['vary', 'Accept']], defaultHeaders: [] })
+    writeErrorHeaders(target, { status: 404, headers: [['vary', 'Accept']], defaultHeaders: [] })
     expect(target.headers.get('vary')).toBe(merged)
   })
 })
@@ -49,6 +53,7 @@ describe('writeErrorHeaders default headers', () => {
   it('fills only the gaps: an upstream Retry-After and one the answer sets are kept', () => {
     const target = fakeResponse({ 'retry-after': '120' })
     writeErrorHeaders(target, {
+      status: 503,
       headers: [['www-authenticate', 'Bearer']],
       defaultHeaders: [
         ['retry-after', '5'],
@@ -67,6 +72,7 @@ describe('writeErrorHeaders default headers', () => {
     const target = fakeResponse({})
     const getHeader = vi.spyOn(target, 'getHeader')
     writeErrorHeaders(target, {
+      status: 503,
       headers: [
         ['content-type', 'application/json'],
         ['vary', 'Accept'],
@@ -79,11 +85,45 @@ describe('writeErrorHeaders default headers', () => {
   })
 })
 
+describe('writeErrorHeaders and headers of a status', () => {
+  const setBefore = {
+    allow: 'GET',
+    'www-authenticate': 'Bearer error="insufficient_scope"',
+    'proxy-authenticate': 'Basic',
+    'retry-after': '30',
+    location: '/jobs/7',
+    'x-request-id': 'r-1',
+  }
+  it.each([
+    [500, []],
+    [404, []],
+    [405, ['allow']],
+    [401, ['www-authenticate']],
+    [403, ['www-authenticate']],
+    [407, ['proxy-authenticate']],
+    [413, ['retry-after']],
+    [429, ['retry-after']],
+    [503, ['retry-after']],
+    [202, ['retry-after', 'location']],
+    [201, ['location']],
+  ])('a %i keeps only %j of those set before it, and every other header', (status, kept) => {
+    const target = fakeResponse(setBefore)
+    writeErrorHeaders(target, { status, headers: [], defaultHeaders: [] })
+    expect([...target.headers.keys()].sort()).toEqual([...kept, 'x-request-id'].sort())
+  })
+
+  it('replaces one the answer sets, whatever its status', () => {
+    const target = fakeResponse({ allow: 'GET' })
+    writeErrorHeaders(target, { status: 500, headers: [['allow', 'GET, POST']], defaultHeaders: [] })
+    expect(target.headers.get('allow')).toBe('GET, POST')
+  })
+})
+
 describe('writeErrorHeaders with a Vary list', () => {
   it('merges into a Vary set as a list of lines', () => {
     const target = fakeResponse({})
     target.headers.set('vary', ['Origin'])
-    writeErrorHeaders(target, { headers: [['vary', 'Accept']], defaultHeaders: [] })
+    writeErrorHeaders(target, { status: 404, headers: [['vary', 'Accept']], defaultHeaders: [] })
     expect(target.headers.get('vary')).toBe('Origin, Accept')
   })
 })

@@ -22,21 +22,28 @@ export const CONTENT_HEADERS = Object.freeze([
 const CONTENT_HEADER_SET: ReadonlySet<string> = new Set(CONTENT_HEADERS)
 
 /**
- * Headers that speak for the status they came with: `Allow` of a 405 (RFC 9110 §15.5.6), the
- * challenges of a 401 and a 407 (§15.5.2, §15.5.8), `Retry-After` (§10.2.3) and `Location`
- * (§10.2.2). An error answer replaces the status, so one left on the response by the status it
- * replaces (an earlier answer whose sending failed in a hook, a route that set it and then threw)
- * is removed, unless the answer sets or defaults it itself.
+ * Headers that speak for the statuses they come with, and those statuses. An error answer replaces
+ * the status, so one of these left on the response (by an earlier answer whose sending failed in a
+ * hook, or by a route that set it and then threw) stays only when the answer's status is one it
+ * speaks for:
+ * - `Allow`: a 405 (RFC 9110 §15.5.6);
+ * - `WWW-Authenticate`: a 401 (§15.5.2), and a 403 whose challenge names a missing scope
+ *   (RFC 6750 §3.1);
+ * - `Proxy-Authenticate`: a 407 (§15.5.8);
+ * - `Retry-After`: a 503 (§10.2.3), a 413 (§15.5.14), a 429 (RFC 6585 §4), and a 202 as a hint
+ *   for polling the monitor;
+ * - `Location`: a 201 (§10.2.2) and a 202's status monitor (§15.3.3).
  */
-export const STATUS_HEADERS = Object.freeze([
-  'allow',
-  'www-authenticate',
-  'proxy-authenticate',
-  'retry-after',
-  'location',
+const STATUS_HEADER_STATUSES: ReadonlyMap<string, ReadonlySet<number>> = new Map([
+  ['allow', new Set([405])],
+  ['www-authenticate', new Set([401, 403])],
+  ['proxy-authenticate', new Set([407])],
+  ['retry-after', new Set([202, 413, 429, 503])],
+  ['location', new Set([201, 202])],
 ])
 
-const STATUS_HEADER_SET: ReadonlySet<string> = new Set(STATUS_HEADERS)
+/** The names of `STATUS_HEADER_STATUSES`, lower-case. */
+export const STATUS_HEADERS: readonly string[] = Object.freeze([...STATUS_HEADER_STATUSES.keys()])
 
 /** The part of a response that `writeErrorHeaders` needs; Node's `ServerResponse` has it. */
 export interface HeaderTarget {
@@ -49,28 +56,29 @@ export interface HeaderTarget {
 
 /** The headers of an error response, as `writeErrorHeaders` applies them. */
 export interface ErrorResponseHeaders {
+  /** The answer's status: it decides which status headers already set may stay. */
+  readonly status: number
   readonly headers: ResponseHeaders
   /** Set only when the response does not have them yet (a `Retry-After` set upstream wins). */
   readonly defaultHeaders: ResponseHeaders
 }
 
 /**
- * Replaces the failed handler's content headers, and the status headers the answer does not name,
- * by the error response's headers. `Vary` is merged, so a `Vary: Origin` from a CORS middleware
- * stays (RFC 9110 §12.5.5). Default headers fill gaps only: a `Retry-After` or `WWW-Authenticate`
- * set earlier in the chain is kept.
+ * Replaces the failed handler's content headers, and the status headers that do not speak for the
+ * answer's status (see `STATUS_HEADER_STATUSES`), by the error response's headers. `Vary` is
+ * merged, so a `Vary: Origin` from a CORS middleware stays (RFC 9110 §12.5.5). Default headers fill
+ * gaps only: a 503's `Retry-After` or a 401's `WWW-Authenticate` set earlier in the chain is kept.
  */
 export function writeErrorHeaders(target: HeaderTarget, response: ErrorResponseHeaders): void {
   // The names set so far are read once: usually there are none, so an error costs no removals and
   // no reads of single headers. One the answer sets anyway (its Content-Type, Content-Length, its
   // Allow) is replaced, not removed first.
-  const { headers, defaultHeaders } = response
+  const { status, headers, defaultHeaders } = response
   const present = target.getHeaderNames()
   for (let i = 0; i < present.length; i++) {
     const name = present[i] as string
-    const content = CONTENT_HEADER_SET.has(name)
-    if ((!content && !STATUS_HEADER_SET.has(name)) || headerValue(headers, name) !== undefined) continue
-    if (content || headerValue(defaultHeaders, name) === undefined) target.removeHeader(name)
+    const stale = CONTENT_HEADER_SET.has(name) || STATUS_HEADER_STATUSES.get(name)?.has(status) === false
+    if (stale && headerValue(headers, name) === undefined) target.removeHeader(name)
   }
   // Indexed loops: this runs for every error answer, and needs no iterator per header.
   for (let i = 0; i < headers.length; i++) {

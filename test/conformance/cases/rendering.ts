@@ -196,6 +196,25 @@ export const headerCases: readonly ConformanceCase[] = [
     },
   },
   {
+    name: "a rate limiter's Retry-After stays on the 429 it threw",
+    app: {
+      routes: [
+        {
+          method: 'GET',
+          path: '/search',
+          handler: {
+            kind: 'throw',
+            error: () => httpError(429),
+            setHeaders: { 'retry-after': '12', allow: 'GET' },
+          },
+        },
+      ],
+      options: { statuses: { 429: { description: 'Slow down.' } } },
+    },
+    request: { method: 'GET', path: '/search' },
+    expect: { status: 429, headers: { 'retry-after': '12', allow: null } },
+  },
+  {
     name: 'Vary is merged with what was there',
     app: { earlyHeaders: { vary: 'Origin' }, routes: [] },
     request: { method: 'GET', path: '/nope' },
