@@ -98,6 +98,7 @@ describe('writeErrorHeaders and headers of a status', () => {
     [500, []],
     [404, []],
     [405, ['allow']],
+    [400, ['www-authenticate']],
     [401, ['www-authenticate']],
     [403, ['www-authenticate']],
     [407, ['proxy-authenticate']],
@@ -105,7 +106,6 @@ describe('writeErrorHeaders and headers of a status', () => {
     [429, ['retry-after']],
     [503, ['retry-after']],
     [202, ['retry-after', 'location']],
-    [201, ['location']],
   ])('a %i keeps only %j of those set before it, and every other header', (status, kept) => {
     const target = fakeResponse(setBefore)
     writeErrorHeaders(target, { status, headers: [], defaultHeaders: [] })

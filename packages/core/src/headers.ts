@@ -27,19 +27,21 @@ const CONTENT_HEADER_SET: ReadonlySet<string> = new Set(CONTENT_HEADERS)
  * hook, or by a route that set it and then threw) stays only when the answer's status is one it
  * speaks for:
  * - `Allow`: a 405 (RFC 9110 §15.5.6);
- * - `WWW-Authenticate`: a 401 (§15.5.2), and a 403 whose challenge names a missing scope
- *   (RFC 6750 §3.1);
+ * - `WWW-Authenticate`: a 401 (§15.5.2), and the 400 and 403 of a bearer token's
+ *   `invalid_request` and `insufficient_scope` challenges (RFC 6750 §3.1);
  * - `Proxy-Authenticate`: a 407 (§15.5.8);
- * - `Retry-After`: a 503 (§10.2.3), a 413 (§15.5.14), a 429 (RFC 6585 §4), and a 202 as a hint
- *   for polling the monitor;
- * - `Location`: a 201 (§10.2.2) and a 202's status monitor (§15.3.3).
+ * - `Retry-After`: a 503 (§10.2.3), a 413 (§15.5.14), a 429 (RFC 6585 §4), and, by convention, a
+ *   202 whose status monitor is to be polled;
+ * - `Location`: by convention, the 202 of `accepted()`, pointing at its status monitor (§15.3.3).
+ *
+ * The 2xx entries matter only to the 202, the one success status-errors writes with these headers.
  */
 const STATUS_HEADER_STATUSES: ReadonlyMap<string, ReadonlySet<number>> = new Map([
   ['allow', new Set([405])],
-  ['www-authenticate', new Set([401, 403])],
+  ['www-authenticate', new Set([400, 401, 403])],
   ['proxy-authenticate', new Set([407])],
   ['retry-after', new Set([202, 413, 429, 503])],
-  ['location', new Set([201, 202])],
+  ['location', new Set([202])],
 ])
 
 /** The names of `STATUS_HEADER_STATUSES`, lower-case. */

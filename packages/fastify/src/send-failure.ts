@@ -48,7 +48,7 @@ function readErrorHandler(fastify: FastifyInstance): ErrorHandlerLink | undefine
 
 /**
  * Headers the 500 does not take over from the answer whose sending failed: its content headers,
- * those of its status (405, 401, 407, 503, 202: see core's `STATUS_HEADERS`), and the
+ * the status headers (core's `STATUS_HEADERS`, none of which belongs to a 500), and the
  * `Connection: close` of a 408.
  */
 const LEFT_BEHIND: ReadonlySet<string> = new Set([...CONTENT_HEADERS, ...STATUS_HEADERS, 'connection'])

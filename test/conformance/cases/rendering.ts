@@ -215,6 +215,20 @@ export const headerCases: readonly ConformanceCase[] = [
     expect: { status: 429, headers: { 'retry-after': '12', allow: null } },
   },
   {
+    name: 'a 429 the table lacks becomes the documented 400, without the 429’s Retry-After',
+    app: {
+      routes: [
+        {
+          method: 'GET',
+          path: '/search',
+          handler: { kind: 'throw', error: () => httpError(429), setHeaders: { 'retry-after': '12' } },
+        },
+      ],
+    },
+    request: { method: 'GET', path: '/search' },
+    expect: { status: 400, headers: { 'retry-after': null }, body: jsonBody(400) },
+  },
+  {
     name: 'Vary is merged with what was there',
     app: { earlyHeaders: { vary: 'Origin' }, routes: [] },
     request: { method: 'GET', path: '/nope' },
