@@ -3,6 +3,18 @@ import type { ConformanceCase } from '../conformance-case.js'
 import type { AppSpec } from '../harness.js'
 import { jsonBody } from './documented-bodies.js'
 
+const GET_BOOM = { method: 'GET', path: '/boom' } as const
+
+/** An app whose GET /boom sets `setHeaders`, as a route or a middleware before it would, then throws. */
+function throwsAfterSetting(
+  setHeaders: Readonly<Record<string, string>>,
+  error: () => unknown,
+  options?: AppSpec['options'],
+): AppSpec {
+  const routes = [{ method: 'GET', path: '/boom', handler: { kind: 'throw', error, setHeaders } }] as const
+  return options === undefined ? { routes } : { routes, options }
+}
+
 const conflictApp: AppSpec = {
   routes: [
     { method: 'GET', path: '/boom', handler: { kind: 'throw', error: () => httpError(409, 'Email taken.') } },
@@ -153,20 +165,11 @@ export const headerCases: readonly ConformanceCase[] = [
   },
   {
     name: 'headers of the status the failed route meant are removed',
-    app: {
-      routes: [
-        {
-          method: 'POST',
-          path: '/items',
-          handler: {
-            kind: 'throw',
-            error: () => new Error('x'),
-            setHeaders: { location: '/items/7', allow: 'GET, POST', 'retry-after': '30' },
-          },
-        },
-      ],
-    },
-    request: { method: 'POST', path: '/items' },
+    app: throwsAfterSetting(
+      { location: '/items/7', allow: 'GET, POST', 'retry-after': '30' },
+      () => new Error('x'),
+    ),
+    request: GET_BOOM,
     expect: {
       status: 500,
       headers: { location: null, allow: null, 'retry-after': null },
@@ -175,20 +178,10 @@ export const headerCases: readonly ConformanceCase[] = [
   },
   {
     name: 'a challenge the route set stays on the 401 it threw',
-    app: {
-      routes: [
-        {
-          method: 'GET',
-          path: '/me',
-          handler: {
-            kind: 'throw',
-            error: () => httpError(401),
-            setHeaders: { 'www-authenticate': 'Bearer realm="api"', location: '/login' },
-          },
-        },
-      ],
-    },
-    request: { method: 'GET', path: '/me' },
+    app: throwsAfterSetting({ 'www-authenticate': 'Bearer realm="api"', location: '/login' }, () =>
+      httpError(401),
+    ),
+    request: GET_BOOM,
     expect: {
       status: 401,
       headers: { 'www-authenticate': 'Bearer realm="api"', location: null },
@@ -197,35 +190,16 @@ export const headerCases: readonly ConformanceCase[] = [
   },
   {
     name: "a rate limiter's Retry-After stays on the 429 it threw",
-    app: {
-      routes: [
-        {
-          method: 'GET',
-          path: '/search',
-          handler: {
-            kind: 'throw',
-            error: () => httpError(429),
-            setHeaders: { 'retry-after': '12', allow: 'GET' },
-          },
-        },
-      ],
-      options: { statuses: { 429: { description: 'Slow down.' } } },
-    },
-    request: { method: 'GET', path: '/search' },
+    app: throwsAfterSetting({ 'retry-after': '12', allow: 'GET' }, () => httpError(429), {
+      statuses: { 429: { description: 'Slow down.' } },
+    }),
+    request: GET_BOOM,
     expect: { status: 429, headers: { 'retry-after': '12', allow: null } },
   },
   {
     name: 'a 429 the table lacks becomes the documented 400, without the 429’s Retry-After',
-    app: {
-      routes: [
-        {
-          method: 'GET',
-          path: '/search',
-          handler: { kind: 'throw', error: () => httpError(429), setHeaders: { 'retry-after': '12' } },
-        },
-      ],
-    },
-    request: { method: 'GET', path: '/search' },
+    app: throwsAfterSetting({ 'retry-after': '12' }, () => httpError(429)),
+    request: GET_BOOM,
     expect: { status: 400, headers: { 'retry-after': null }, body: jsonBody(400) },
   },
   {
