@@ -9,6 +9,10 @@ declare module 'express5' {
   import express from 'express'
   export default express
 }
+declare module 'express5-router22' {
+  import express from 'express'
+  export default express
+}
 declare module 'koa2' {
   import Koa from 'koa'
   export default Koa

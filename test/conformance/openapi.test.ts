@@ -1,6 +1,7 @@
 import { validate } from '@readme/openapi-parser'
 import type { OpenApiDocument } from '@status-errors/core'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { collectWarnings } from '../support/warnings.js'
 import type { AppSpec } from './harness.js'
 import { expressHarnesses } from './harnesses/express.js'
 import { fastifyHarnesses } from './harnesses/fastify.js'
@@ -39,9 +40,26 @@ const OPERATIONS = [
   'put /api/items/{itemId}',
 ]
 
+/**
+ * Router 2.0-2.2 keeps `app.use('/api', router)`'s path in a closure: `openApi` leaves that
+ * router's operations out and warns, naming the fix (see the Express README).
+ */
+const MOUNT_PATH_UNREAD = new Set(['express 5, router 2.2'])
+const MOUNTED_OPERATION = 'put /api/items/{itemId}'
+
 describe.each([...expressHarnesses, ...koaHarnesses, ...fastifyHarnesses])('$name', (harness) => {
+  const mountPathUnread = MOUNT_PATH_UNREAD.has(harness.name)
+  const routedOperations = OPERATIONS.filter(
+    (operation) => !mountPathUnread || operation !== MOUNTED_OPERATION,
+  )
+
+  afterEach(() => {
+    vi.restoreAllMocks()
+  })
+
   it('generates a document a maintained OpenAPI validator accepts, with every routed operation', async () => {
     const app = await harness.start(SPEC)
+    const warnings = collectWarnings()
     try {
       const completed = app.openApi?.()
       expect(completed).toBeDefined()
@@ -51,7 +69,10 @@ describe.each([...expressHarnesses, ...koaHarnesses, ...fastifyHarnesses])('$nam
       const operations = Object.entries(document.paths ?? {}).flatMap(([path, item]) =>
         Object.keys(item).map((method) => `${method} ${path}`),
       )
-      expect(operations.sort()).toEqual([...OPERATIONS].sort())
+      expect(operations.sort()).toEqual([...routedOperations].sort())
+      expect(warnings.map((warning) => warning.code)).toEqual(
+        mountPathUnread ? ['ERR_STATUS_ERRORS_UNREADABLE_ROUTES'] : [],
+      )
     } finally {
       await app.close()
     }
@@ -59,10 +80,12 @@ describe.each([...expressHarnesses, ...koaHarnesses, ...fastifyHarnesses])('$nam
 
   it('reports drift against a base document', async () => {
     const app = await harness.start({ ...SPEC, options: {} })
+    collectWarnings()
     try {
       const drift = app.openApi?.(BASE).drift
       expect(drift?.unrouted).toEqual(['GET /gone'])
-      expect(drift?.undocumented).toEqual(expect.arrayContaining(['POST /users', 'PUT /api/items/{itemId}']))
+      const undocumented = ['POST /users', ...(mountPathUnread ? [] : ['PUT /api/items/{itemId}'])]
+      expect(drift?.undocumented).toEqual(expect.arrayContaining(undocumented))
     } finally {
       await app.close()
     }

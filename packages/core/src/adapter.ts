@@ -6,7 +6,7 @@
 export { CATCH_ALL_PROBE_PATH } from './catch-all-probe.js'
 export type { Classification, ClassifyOptions } from './classify.js'
 export { classifyError } from './classify.js'
-export { misplacedInstall, warnMisuse } from './errors.js'
+export { misplacedInstall, unreadableRoutes, warnMisuse } from './errors.js'
 export { writeNodeResponse } from './guard/node-response.js'
 export type { HeaderTarget, ResponseHeaders } from './headers.js'
 export { CONTENT_HEADERS, headerValue, STATUS_HEADERS, writeErrorHeaders } from './headers.js'

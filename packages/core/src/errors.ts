@@ -3,6 +3,7 @@ export type StatusErrorsConfigCode =
   | 'ERR_STATUS_ERRORS_INVALID_OPTION'
   | 'ERR_STATUS_ERRORS_INVALID_STATUS'
   | 'ERR_STATUS_ERRORS_MISPLACED'
+  | 'ERR_STATUS_ERRORS_UNREADABLE_ROUTES'
 
 /** A mistake in the options or catalog given to status-errors, raised when the middleware is created. */
 export class StatusErrorsConfigError extends TypeError {
@@ -25,6 +26,14 @@ export function invalidOption(message: string): StatusErrorsConfigError {
  */
 export function misplacedInstall(message: string): StatusErrorsConfigError {
   return new StatusErrorsConfigError('ERR_STATUS_ERRORS_MISPLACED', message)
+}
+
+/**
+ * Routes an adapter cannot read from the framework (a router whose mount path its version keeps
+ * out of reach): they would be missing from the OpenAPI document. The message names the fix.
+ */
+export function unreadableRoutes(message: string): StatusErrorsConfigError {
+  return new StatusErrorsConfigError('ERR_STATUS_ERRORS_UNREADABLE_ROUTES', message)
 }
 
 /**

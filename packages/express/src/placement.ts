@@ -1,6 +1,6 @@
 import { subscribe, unsubscribe } from 'node:diagnostics_channel'
 import { misplacedInstall, warnMisuse } from '@status-errors/core/adapter'
-import { isObjectLike, readAppStack, readMountedStack, readRoute } from './router-layer.js'
+import { hasRoutes, isObjectLike, readAppStack, readMountedStack, readRoute } from './router-layer.js'
 
 /** The handlers of one installation, as they appear as layers in an app's stack. */
 export interface InstalledHandlers {
@@ -78,7 +78,7 @@ function describeLayer(handlers: InstalledHandlers): (layer: unknown) => LayerKi
     return {
       guard: handle === handlers.guard || guardBeforeRoutes(mounted, handlers.guard, 0) === true,
       unmatched: handle === handlers.unmatched,
-      routes: readRoute(layer) !== undefined || hasRoutes(mounted, 0),
+      routes: readRoute(layer) !== undefined || hasRoutes(mounted),
     }
   }
 }
@@ -92,14 +92,6 @@ function guardBeforeRoutes(stack: readonly unknown[], guard: object, depth: numb
     if (inner !== undefined) return inner
   }
   return undefined
-}
-
-/** Whether a mounted router holds a route, at any depth; one of middleware only routes nothing. */
-function hasRoutes(stack: readonly unknown[], depth: number): boolean {
-  return stack.some(
-    (layer) =>
-      readRoute(layer) !== undefined || (depth < 32 && hasRoutes(readMountedStack(layer) ?? [], depth + 1)),
-  )
 }
 
 /** The options that need the guard, given without it: they would silently do nothing. */

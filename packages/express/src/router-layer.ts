@@ -46,6 +46,14 @@ export function readMountedStack(layer: unknown): readonly unknown[] | undefined
   return isObjectLike(layer) ? readStack(Reflect.get(layer, 'handle')) : undefined
 }
 
+/** Whether a mounted router holds a route, at any depth; one of middleware only routes nothing. */
+export function hasRoutes(stack: readonly unknown[], depth = 0): boolean {
+  return stack.some(
+    (layer) =>
+      readRoute(layer) !== undefined || (depth < 32 && hasRoutes(readMountedStack(layer) ?? [], depth + 1)),
+  )
+}
+
 /**
  * Adds the methods of `route.methods` to `into`, upper-case. Keys are lower-case; `_all` (from
  * `.all()`) means every method and is added as `'*'`.

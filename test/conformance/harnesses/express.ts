@@ -4,22 +4,48 @@ import { accepted, openApi, statusErrors } from '@status-errors/express'
 import type { NextFunction, Request, RequestHandler, Response } from 'express'
 import express4 from 'express4'
 import express5 from 'express5'
+import express5Router22 from 'express5-router22'
 import type { AppSpec, Harness, RouteHandler, RouteSpec, RunningApp } from '../harness.js'
 
 /** One installed Express major, for this harness and for the adapter's own tests. */
 export interface ExpressMajor {
-  readonly name: 'express 4' | 'express 5'
+  readonly name: 'express 4' | 'express 5' | 'express 5, router 2.2'
   readonly express: typeof express5
   /** A root catch-all in this major's syntax: path-to-regexp 8 (Express 5) rejects a bare `*`. */
   readonly catchAllPath: '*' | '/{*splat}'
   /** Express 5 forwards a rejected promise to the error handlers; Express 4 needs `.catch(next)`. */
   readonly forwardsRejections: boolean
+  /**
+   * Which `app.use(path, router)` paths can be read back: all of them (router 2.3's
+   * `layer.rawPath`), those without parameters (Express 4's RegExp), or none (router 2.0-2.2).
+   */
+  readonly mountPaths: 'all' | 'static' | 'none'
 }
 
 export const expressMajors: readonly ExpressMajor[] = [
   // The type shims give both majors Express 5's types; their middleware signatures are the same.
-  { name: 'express 4', express: express4, catchAllPath: '*', forwardsRejections: false },
-  { name: 'express 5', express: express5, catchAllPath: '/{*splat}', forwardsRejections: true },
+  {
+    name: 'express 4',
+    express: express4,
+    catchAllPath: '*',
+    forwardsRejections: false,
+    mountPaths: 'static',
+  },
+  {
+    name: 'express 5',
+    express: express5,
+    catchAllPath: '/{*splat}',
+    forwardsRejections: true,
+    mountPaths: 'all',
+  },
+  // Every Express 5 installed router 2.2 until router 2.3 (November 2026); lockfiles keep it.
+  {
+    name: 'express 5, router 2.2',
+    express: express5Router22,
+    catchAllPath: '/{*splat}',
+    forwardsRejections: true,
+    mountPaths: 'none',
+  },
 ]
 
 /**
