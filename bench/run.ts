@@ -3,6 +3,7 @@
  * Express 5, Koa 3 and Fastify 5, a memory check, and micro-benchmarks of core. See bench/README.md.
  */
 import { mkdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { unbuiltPackages } from './built-packages.js'
 import { parseBenchOptions } from './cli.js'
@@ -61,7 +62,7 @@ for (const framework of options.frameworks) {
             rounds,
             seconds: options.seconds,
             warmupSeconds: options.warmupSeconds,
-            cpuProfileDir: options.cpuProfileDir,
+            cpuProfileDir: profileDirOf(group.name, pair),
           },
           log,
         ),
@@ -70,6 +71,12 @@ for (const framework of options.frameworks) {
     runsByGroup.push(pairs)
   }
 }
+/** Profiles go to DIR/<group>[-<pair>]/<server>/: the same server runs in several groups and pairs. */
+function profileDirOf(groupName: string, pair: number): string | undefined {
+  if (options.cpuProfileDir === undefined) return undefined
+  return join(options.cpuProfileDir, options.pairs > 1 ? `${groupName}-${pair + 1}` : groupName)
+}
+
 const runs = runsByGroup.flat()
 const comparisons = compareAll(runsByGroup)
 
