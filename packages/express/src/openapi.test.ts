@@ -43,6 +43,31 @@ describe.each(expressMajors)('$name: openApi', (major) => {
     }
   })
 
+  it('reads routers mounted at the root, and at a list of paths where the router keeps the list', () => {
+    const app = major.express()
+    const implicitRoot = major.express.Router()
+    implicitRoot.get('/root-items', (_req, res) => void res.json([]))
+    const explicitRoot = major.express.Router()
+    explicitRoot.get('/slash-items', (_req, res) => void res.json([]))
+    const listed = major.express.Router()
+    listed.get('/items', (_req, res) => void res.json([]))
+    app.use(implicitRoot)
+    app.use('/', explicitRoot)
+    app.use(['/a', '/b'], listed)
+    const { paths, warnings } = documentTwice(app)
+    const rootPaths = ['/health', '/root-items', '/slash-items']
+    if (major.mountPaths === 'all') {
+      expect(paths).toEqual(['/a/items', '/b/items', ...rootPaths])
+      expect(warnings).toEqual([])
+      return
+    }
+    // Express 4 folds a list into one RegExp; router 2.0-2.2 reads back only the root.
+    expect(paths).toEqual(rootPaths)
+    expect(warnings.map((warning) => warning.message)).toEqual([
+      expect.stringContaining('left out the routes of 1 mounted router(s)'),
+    ])
+  })
+
   it('leaves out a router whose mount path it cannot read, and says so once per app, with the fix', () => {
     const app = major.express()
     const posts = major.express.Router({ mergeParams: true })

@@ -1,11 +1,15 @@
-import type { CompletedOpenApi, OpenApiDocument } from '@status-errors/core'
+import type { CompletedOpenApi, OpenApiDocument, StatusErrorsConfigError } from '@status-errors/core'
 import { completeOpenApi, type LiveRoute, unreadableRoutes, warnMisuse } from '@status-errors/core/adapter'
 import type { Express } from 'express'
 import { installationOf } from './accepted.js'
-import { hasRoutes, isObjectLike, readAppStack, readMountedStack, readRoute } from './router-layer.js'
-
-/** Routers nest a few levels deep; the limit only stops a router mounted in itself. */
-const MAX_DEPTH = 32
+import {
+  hasRoutes,
+  isObjectLike,
+  MAX_ROUTER_DEPTH,
+  readAppStack,
+  readMountedStack,
+  readRoute,
+} from './router-layer.js'
 
 /** Apps already told that some of their routers could not be read: `openApi` may run per request. */
 const warnedApps = new WeakSet<object>()
@@ -55,22 +59,24 @@ function collect(stack: readonly unknown[], prefix: string, into: ExpressLiveRou
       continue
     }
     const mounted = readMountedStack(layer)
-    if (mounted === undefined || depth >= MAX_DEPTH) continue
-    const mountPath = readMountPath(layer)
-    if (mountPath !== undefined) collect(mounted, joinPath(prefix, mountPath), into, depth + 1)
-    else if (hasRoutes(mounted)) into.unreadMounts++
+    if (mounted === undefined || depth >= MAX_ROUTER_DEPTH) continue
+    const mountPaths = readMountPaths(layer)
+    if (mountPaths === undefined) {
+      if (hasRoutes(mounted)) into.unreadMounts++
+      continue
+    }
+    for (const mountPath of mountPaths) collect(mounted, joinPath(prefix, mountPath), into, depth + 1)
   }
 }
 
-/**
- * Router 2.0-2.2 (what Express 5 installed before router 2.3) keeps a mount path inside a closure;
- * Express 4 keeps it in a RegExp, readable back only without parameters.
- */
-function unreadMountsWarning(count: number) {
+/** Names the fix for each way a mount path can be out of reach (see `readMountPaths`). */
+function unreadMountsWarning(count: number): StatusErrorsConfigError {
   return unreadableRoutes(
-    `openApi() left out the routes of ${count} mounted router(s): their mount path cannot be read. ` +
-      'On Express 5, update the router package to 2.3 or later (npm update router); on Express 4, ' +
-      "mount routers at paths without parameters (app.use('/users', users), not '/users/:id').",
+    `openApi() left out the routes of ${count} mounted router(s): their mount path cannot be read back. ` +
+      "Router 2.0-2.2 keeps every mount path but '/' out of reach: update it to 2.3 or later " +
+      '(npm update router). A RegExp mount path cannot be read on any version, nor, on Express 4, one ' +
+      "with parameters or a list of paths: mount such a router at a plain path ('/users') and put the " +
+      'parameters in its routes.',
   )
 }
 
@@ -83,18 +89,32 @@ function routeMethods(route: object): string[] {
 }
 
 /**
- * Where a router is mounted: `layer.rawPath` on Express 5 (router 2); on Express 4 only the
- * layer's RegExp knows it, and a static mount path can be read back from it. A mount path with
- * parameters is not read (`undefined`), and the routes under it are left out.
+ * Where a router is mounted, or `undefined` when that cannot be read back:
+ * - router 2.3 (Express 5) keeps the path given to `use` as `layer.rawPath`, a list for a list;
+ * - router 2.0-2.2 keeps it only inside its matcher closure, but marks a root mount (`slash`);
+ * - Express 4 keeps only the layer's RegExp, from which a path without parameters can be read.
+ * A RegExp mount path names no single path on any version.
  */
-function readMountPath(layer: unknown): string | undefined {
+function readMountPaths(layer: unknown): readonly string[] | undefined {
   if (!isObjectLike(layer)) return undefined
   const rawPath: unknown = Reflect.get(layer, 'rawPath')
-  if (typeof rawPath === 'string') return rawPath === '/' ? '' : rawPath
+  if (typeof rawPath === 'string') return [rootAsEmpty(rawPath)]
+  if (Array.isArray(rawPath)) {
+    return rawPath.every((path): path is string => typeof path === 'string')
+      ? rawPath.map(rootAsEmpty)
+      : undefined
+  }
+  if (rawPath !== undefined) return undefined
+  if (Reflect.get(layer, 'slash') === true) return ['']
   const regexp: unknown = Reflect.get(layer, 'regexp')
   if (!(regexp instanceof RegExp)) return undefined
   const match = /^\^((?:\\\/(?:[A-Za-z0-9_~-]|\\\.)+)*)\\\/\?\(\?=\\\/\|\$\)$/.exec(regexp.source)
-  return match?.[1]?.replaceAll('\\/', '/').replaceAll('\\.', '.')
+  const path = match?.[1]?.replaceAll('\\/', '/').replaceAll('\\.', '.')
+  return path === undefined ? undefined : [path]
+}
+
+function rootAsEmpty(path: string): string {
+  return path === '/' ? '' : path
 }
 
 function joinPath(mountPath: string, path: string): string {

@@ -1,6 +1,13 @@
 import { subscribe, unsubscribe } from 'node:diagnostics_channel'
 import { misplacedInstall, warnMisuse } from '@status-errors/core/adapter'
-import { hasRoutes, isObjectLike, readAppStack, readMountedStack, readRoute } from './router-layer.js'
+import {
+  hasRoutes,
+  isObjectLike,
+  MAX_ROUTER_DEPTH,
+  readAppStack,
+  readMountedStack,
+  readRoute,
+} from './router-layer.js'
 
 /** The handlers of one installation, as they appear as layers in an app's stack. */
 export interface InstalledHandlers {
@@ -88,7 +95,10 @@ function guardBeforeRoutes(stack: readonly unknown[], guard: object, depth: numb
   for (const layer of stack) {
     if (isObjectLike(layer) && Reflect.get(layer, 'handle') === guard) return true
     if (readRoute(layer) !== undefined) return false
-    const inner = depth < 32 ? guardBeforeRoutes(readMountedStack(layer) ?? [], guard, depth + 1) : undefined
+    const inner =
+      depth < MAX_ROUTER_DEPTH
+        ? guardBeforeRoutes(readMountedStack(layer) ?? [], guard, depth + 1)
+        : undefined
     if (inner !== undefined) return inner
   }
   return undefined

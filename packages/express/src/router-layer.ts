@@ -46,11 +46,15 @@ export function readMountedStack(layer: unknown): readonly unknown[] | undefined
   return isObjectLike(layer) ? readStack(Reflect.get(layer, 'handle')) : undefined
 }
 
+/** Routers nest a few levels deep; the limit only stops a router mounted in itself. */
+export const MAX_ROUTER_DEPTH = 32
+
 /** Whether a mounted router holds a route, at any depth; one of middleware only routes nothing. */
 export function hasRoutes(stack: readonly unknown[], depth = 0): boolean {
   return stack.some(
     (layer) =>
-      readRoute(layer) !== undefined || (depth < 32 && hasRoutes(readMountedStack(layer) ?? [], depth + 1)),
+      readRoute(layer) !== undefined ||
+      (depth < MAX_ROUTER_DEPTH && hasRoutes(readMountedStack(layer) ?? [], depth + 1)),
   )
 }
 
