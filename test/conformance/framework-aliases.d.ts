@@ -21,6 +21,10 @@ declare module 'koa3' {
   import Koa from 'koa'
   export default Koa
 }
+declare module 'koa-router13' {
+  import { Router } from '@koa/router'
+  export default Router
+}
 declare module 'fastify-swagger8' {
   import swagger from '@fastify/swagger'
   export default swagger

@@ -95,10 +95,17 @@ export function rejectedByRouter(ctx: Context, thrown: unknown): boolean {
   const status: unknown =
     typeof thrown === 'object' && thrown !== null ? Reflect.get(thrown, 'status') : undefined
   return (
-    (status === 405 || status === 501) &&
-    Reflect.get(ctx, 'routeMatched') !== true &&
-    Array.isArray(Reflect.get(ctx, 'matched'))
+    (status === 405 || status === 501) && !matchedARoute(ctx) && Array.isArray(Reflect.get(ctx, 'matched'))
   )
+}
+
+/**
+ * Whether a router matched a route for the request. @koa/router 12 to 15 set `ctx._matchedRoute`
+ * then (and never clear it); only 15 also sets `ctx.routeMatched`, so that alone would take a
+ * route's own 501 (`notImplemented()`) on @koa/router 12-14 for the router's verdict.
+ */
+function matchedARoute(ctx: Context): boolean {
+  return Reflect.get(ctx, 'routeMatched') === true || Reflect.get(ctx, '_matchedRoute') !== undefined
 }
 
 /** `router.routes()` returns a dispatch function that carries its router as `.router`. */

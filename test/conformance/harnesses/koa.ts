@@ -3,13 +3,11 @@ import { bodyParser } from '@koa/bodyparser'
 import { Router, type RouterMiddleware } from '@koa/router'
 import { accepted, openApi, statusErrors } from '@status-errors/koa'
 import type Koa from 'koa'
+import Router13 from 'koa-router13'
 import Koa2 from 'koa2'
 import Koa3 from 'koa3'
 import type { AppSpec, Harness, RouteHandler, RouteSpec, RunningApp } from '../harness.js'
 import { emptyBody, refuseOnSetHeader } from './express.js'
-
-/** @koa/router 15 uses path-to-regexp 8, where a catch-all that also matches `/` is written so. */
-const ROOT_CATCH_ALL = '/{*rest}'
 
 /** Both Koa majors, for the adapter's own tests, which build their apps by hand. */
 export const koaMajors: readonly { readonly name: string; readonly Koa: typeof Koa }[] = [
@@ -17,27 +15,42 @@ export const koaMajors: readonly { readonly name: string; readonly Koa: typeof K
   { name: 'koa 3', Koa: Koa3 },
 ]
 
+/** A Koa major with one @koa/router version, as an app of the conformance suite runs them. */
+interface KoaSetup {
+  readonly name: string
+  readonly Koa: typeof Koa
+  readonly Router: typeof Router
+  /** A catch-all that also matches `/`, in the syntax of the router's path-to-regexp. */
+  readonly rootCatchAll: string
+}
+
+const KOA_SETUPS: readonly KoaSetup[] = [
+  // @koa/router 15 uses path-to-regexp 8.
+  { name: 'koa 2', Koa: Koa2, Router, rootCatchAll: '/{*rest}' },
+  { name: 'koa 3', Koa: Koa3, Router, rootCatchAll: '/{*rest}' },
+  // @koa/router 13 (path-to-regexp 6) is what Koa 2 apps made before @koa/router 14 (September 2025) have.
+  { name: 'koa 2, @koa/router 13', Koa: Koa2, Router: Router13, rootCatchAll: '(.*)' },
+]
+
 /** Koa 2 and Koa 3 with @koa/router, status-errors mounted first as its README says. */
-export const koaHarnesses: readonly Harness[] = koaMajors.map(({ name, Koa: KoaClass }) =>
-  koaHarness(name, KoaClass),
-)
+export const koaHarnesses: readonly Harness[] = KOA_SETUPS.map(koaHarness)
 
 /** Re-exported for the adapter's tests: @koa/router is installed here, not in packages/koa. */
 export { Router }
 
-function koaHarness(name: string, KoaClass: typeof Koa): Harness {
+function koaHarness(setup: KoaSetup): Harness {
   return {
-    name,
+    name: setup.name,
     framework: 'koa',
     start: async (spec) => {
-      const app = buildApp(KoaClass, spec)
+      const app = buildApp(setup, spec)
       return { ...(await listen(app)), openApi: (base) => openApi(app, base) }
     },
   }
 }
 
-function buildApp(KoaClass: typeof Koa, spec: AppSpec): Koa {
-  const app = new KoaClass()
+function buildApp(setup: KoaSetup, spec: AppSpec): Koa {
+  const app = new setup.Koa()
   // Koa's default 'error' listener prints 5xx stacks; the tests assert on responses, not on logs.
   app.silent = true
   app.use(statusErrors(spec.options))
@@ -54,15 +67,17 @@ function buildApp(KoaClass: typeof Koa, spec: AppSpec): Koa {
       return next()
     })
   }
-  app.use(routerFor(spec.routes).routes())
-  if (spec.mounted !== undefined) app.use(routerFor(spec.mounted.routes, spec.mounted.prefix).routes())
+  app.use(routerFor(setup, spec.routes).routes())
+  if (spec.mounted !== undefined) {
+    app.use(routerFor(setup, spec.mounted.routes, spec.mounted.prefix).routes())
+  }
   return app
 }
 
-function routerFor(routes: readonly RouteSpec[], prefix?: string): Router {
-  const router = prefix === undefined ? new Router() : new Router({ prefix })
+function routerFor(setup: KoaSetup, routes: readonly RouteSpec[], prefix?: string): Router {
+  const router = prefix === undefined ? new setup.Router() : new setup.Router({ prefix })
   for (const route of routes) {
-    const path = route.path === '*' ? ROOT_CATCH_ALL : route.path
+    const path = route.path === '*' ? setup.rootCatchAll : route.path
     const middleware = middlewareFor(route.handler)
     if (route.method === 'ALL') router.all(path, ...middleware)
     else router.register(path, [route.method], middleware)
