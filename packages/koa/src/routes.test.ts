@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { jsonBody } from '../../../test/conformance/cases/documented-bodies.js'
-import { koaMajors, Router } from '../../../test/conformance/harnesses/koa.js'
+import { koaMajors, koaRouters, Router } from '../../../test/conformance/harnesses/koa.js'
 import { sendRaw } from '../../../test/conformance/http-client.js'
 import { serve } from '../../../test/support/koa.js'
-import { statusErrors } from './index.js'
+import { notImplemented, statusErrors } from './index.js'
 
 function usersRouter(): Router {
   const router = new Router()
@@ -166,3 +166,45 @@ describe.each(koaMajors)('$name: produces before routing', ({ Koa }) => {
     expect(routed.status).toBe(406)
   })
 })
+
+describe.each(koaRouters)(
+  '$name: whose 405 or 501 it is, after a router.all passed the request on',
+  (setup) => {
+    // Router A's catch-all route runs for every method and passes the request on; router B then
+    // routes it, or its allowedMethods({ throw: true }) rejects it.
+    function twoRouterApp(exportsRoute: boolean) {
+      const app = new setup.Koa()
+      const audit = new setup.Router()
+      audit.all('/exports', (_ctx, next) => next())
+      const api = new setup.Router()
+      api.get('/users', (ctx) => {
+        ctx.body = []
+      })
+      if (exportsRoute) {
+        api.post('/exports', () => {
+          throw notImplemented('Exports arrive in version 2.')
+        })
+      }
+      app.use(statusErrors())
+      app.use(audit.routes())
+      app.use(api.routes())
+      app.use(api.allowedMethods({ throw: true }))
+      app.silent = true
+      return app
+    }
+
+    it("keeps the route's own 501", async () => {
+      const port = await serve(twoRouterApp(true))
+      const response = await sendRaw(port, { method: 'POST', path: '/exports' })
+      expect(response.status).toBe(501)
+      expect(response.body).toBe(jsonBody(501, 'Exports arrive in version 2.'))
+    })
+
+    it("answers allowedMethods' 501 as core decides it: a routed method that fell through is a 404", async () => {
+      const port = await serve(twoRouterApp(false))
+      const response = await sendRaw(port, { method: 'PURGE', path: '/exports' })
+      expect(response.status).toBe(404)
+      expect(response.body).toBe(jsonBody(404))
+    })
+  },
+)

@@ -95,17 +95,28 @@ export function rejectedByRouter(ctx: Context, thrown: unknown): boolean {
   const status: unknown =
     typeof thrown === 'object' && thrown !== null ? Reflect.get(thrown, 'status') : undefined
   return (
-    (status === 405 || status === 501) && !matchedARoute(ctx) && Array.isArray(Reflect.get(ctx, 'matched'))
+    (status === 405 || status === 501) &&
+    !lastRouterMatchedARoute(ctx) &&
+    Array.isArray(Reflect.get(ctx, 'matched'))
   )
 }
 
 /**
- * Whether a router matched a route for the request. @koa/router 12 to 15 set `ctx._matchedRoute`
- * then (and never clear it); only 15 also sets `ctx.routeMatched`, so that alone would take a
- * route's own 501 (`notImplemented()`) on @koa/router 12-14 for the router's verdict.
+ * Whether the last router the request went through matched a route for its method: then the 405
+ * or 501 came from that route. @koa/router 15 records it as `ctx.routeMatched`; 12 to 14 record
+ * nothing of the kind (their `_matchedRoute` is any earlier router's too, such as a `router.all`
+ * that passed the request on), so it is read from the path's matched layers (`ctx.matched`) that
+ * belong to that router (`ctx.router`) and answer the method, as 15 decides it.
  */
-function matchedARoute(ctx: Context): boolean {
-  return Reflect.get(ctx, 'routeMatched') === true || Reflect.get(ctx, '_matchedRoute') !== undefined
+function lastRouterMatchedARoute(ctx: Context): boolean {
+  const recorded: unknown = Reflect.get(ctx, 'routeMatched')
+  if (typeof recorded === 'boolean') return recorded
+  const router: unknown = Reflect.get(ctx, 'router')
+  const matched: unknown = Reflect.get(ctx, 'matched')
+  if (!isRouter(router) || !Array.isArray(matched)) return false
+  return matched.some(
+    (layer) => isRouteLayer(layer) && layer.methods.includes(ctx.method) && router.stack.includes(layer),
+  )
 }
 
 /** `router.routes()` returns a dispatch function that carries its router as `.router`. */

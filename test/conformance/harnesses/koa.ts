@@ -38,6 +38,12 @@ export const koaHarnesses: readonly Harness[] = KOA_SETUPS.map(koaHarness)
 /** Re-exported for the adapter's tests: @koa/router is installed here, not in packages/koa. */
 export { Router }
 
+/** Both @koa/router generations the suite runs, for the adapter's tests of what routers record. */
+export const koaRouters: readonly Pick<KoaSetup, 'name' | 'Koa' | 'Router'>[] = [
+  { name: 'koa 3, @koa/router 15', Koa: Koa3, Router },
+  { name: 'koa 2, @koa/router 13', Koa: Koa2, Router: Router13 },
+]
+
 function koaHarness(setup: KoaSetup): Harness {
   return {
     name: setup.name,
