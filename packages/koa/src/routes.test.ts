@@ -165,6 +165,30 @@ describe.each(koaMajors)('$name: produces before routing', ({ Koa }) => {
     })
     expect(routed.status).toBe(406)
   })
+
+  it('reads the path the routers will route: ctx.newRouterPath, not a stale ctx.routerPath', async () => {
+    const app = new Koa()
+    app.use((ctx, next) => {
+      // A rewrite for the routers (what they read before ctx.path), and the pattern an outer
+      // router would have left in ctx.routerPath (what they read last).
+      if (ctx.path === '/people') Reflect.set(ctx, 'newRouterPath', '/users')
+      Reflect.set(ctx, 'routerPath', '/elsewhere')
+      return next()
+    })
+    app.use(statusErrors({ produces: ['application/json'] }))
+    const router = new Router()
+    router.get('/users', (ctx) => {
+      ctx.body = []
+    })
+    app.use(router.routes())
+    const port = await serve(app)
+    const html = { accept: 'text/html' }
+    const direct = await sendRaw(port, { method: 'GET', path: '/users', headers: html })
+    const rewritten = await sendRaw(port, { method: 'GET', path: '/people', headers: html })
+    // Both are routed, so both are the route's format refused (406), not an unknown path (404).
+    expect(direct.status).toBe(406)
+    expect(rewritten.status).toBe(406)
+  })
 })
 
 describe.each(koaRouters)(

@@ -50,14 +50,18 @@ export function routeMethodsBeforeRouting(ctx: Context): RouteMethods | undefine
   }
 }
 
-/** The path a router matches: `opts.routerPath`, `ctx.routerPath` (as @koa/router reads them), else `ctx.path`. */
+/**
+ * The path a router matches, in the order @koa/router 12 to 15 read it: `opts.routerPath`,
+ * `ctx.newRouterPath`, `ctx.path`. (Their last fallback, `ctx.routerPath`, is where a router leaves
+ * the pattern of the layer that matched: read first, it would match a pattern, not the request.)
+ */
 function routerPath(router: object, ctx: Context): string {
   const opts: unknown = Reflect.get(router, 'opts')
   const fromOptions: unknown =
     typeof opts === 'object' && opts !== null ? Reflect.get(opts, 'routerPath') : undefined
-  const fromContext: unknown = Reflect.get(ctx, 'routerPath')
-  if (typeof fromOptions === 'string') return fromOptions
-  return typeof fromContext === 'string' ? fromContext : ctx.path
+  if (typeof fromOptions === 'string' && fromOptions !== '') return fromOptions
+  const rewritten: unknown = Reflect.get(ctx, 'newRouterPath')
+  return typeof rewritten === 'string' && rewritten !== '' ? rewritten : ctx.path
 }
 
 function plannedRoutes(ctx: Context): RouteMethods | undefined {
