@@ -8,8 +8,8 @@ const installationOfHandler = new WeakMap<object, Lifecycle<Response>>()
 /** Found per app on its first `accepted()`, by walking its stack. */
 const installationOfApp = new WeakMap<object, Lifecycle<Response>>()
 
-/** Sub-apps and routers nest a few levels deep; the limit only stops a router mounted in itself. */
-const MAX_DEPTH = 32
+/** Sub-apps nest a few levels deep; the limit only stops an app mounted in itself. */
+const MAX_PARENT_DEPTH = 32
 
 export function registerInstallation(handlers: readonly object[], lifecycle: Lifecycle<Response>): void {
   for (const handler of handlers) installationOfHandler.set(handler, lifecycle)
@@ -48,7 +48,7 @@ export function installationOf(app: unknown): Lifecycle<Response> {
 /** Looks through the app's stack, its routers', then its parent apps'. */
 function findInstallation(app: object): Lifecycle<Response> | undefined {
   let current: unknown = app
-  for (let depth = 0; depth < MAX_DEPTH && isObjectLike(current); depth++) {
+  for (let depth = 0; depth < MAX_PARENT_DEPTH && isObjectLike(current); depth++) {
     const found = findInStack(readAppStack(current) ?? [], 0)
     if (found !== undefined) return found
     current = Reflect.get(current, 'parent')
@@ -62,8 +62,8 @@ function findInStack(stack: readonly unknown[], depth: number): Lifecycle<Respon
     const handle: unknown = Reflect.get(layer, 'handle')
     const found = isObjectLike(handle) ? installationOfHandler.get(handle) : undefined
     if (found !== undefined) return found
-    const mounted = readMountedStack(layer)
-    const nested = mounted !== undefined && depth < MAX_DEPTH ? findInStack(mounted, depth + 1) : undefined
+    const mounted = readMountedStack(layer, depth)
+    const nested = mounted === undefined ? undefined : findInStack(mounted, depth + 1)
     if (nested !== undefined) return nested
   }
   return undefined

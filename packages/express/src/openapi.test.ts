@@ -2,6 +2,8 @@ import type { StatusErrorsConfigError } from '@status-errors/core'
 import type { Express } from 'express'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { expressMajors } from '../../../test/conformance/harnesses/express.js'
+import { sendRaw } from '../../../test/conformance/http-client.js'
+import { serve } from '../../../test/support/express.js'
 import { collectWarnings } from '../../../test/support/warnings.js'
 import { openApi, statusErrors } from './index.js'
 
@@ -66,6 +68,24 @@ describe.each(expressMajors)('$name: openApi', (major) => {
     expect(warnings.map((warning) => warning.message)).toEqual([
       expect.stringContaining('left out the routes of 1 mounted router(s)'),
     ])
+  })
+
+  it('stops at a router mounted inside itself, in the document and in a 404', async () => {
+    const app = major.express()
+    const api = major.express.Router()
+    api.get('/items', (_req, res) => void res.json([]))
+    api.use('/loop', api)
+    app.use('/api', api)
+    const { paths } = documentTwice(app)
+    if (major.mountPaths === 'none') expect(paths).toEqual(['/health'])
+    else {
+      expect(paths).toContain('/api/items')
+      expect(paths).toContain('/api/loop/loop/items')
+      // One path per level of nesting, up to the limit: the walk ends.
+      expect(paths.length).toBeLessThan(40)
+    }
+    const response = await sendRaw(await serve(app), { method: 'GET', path: '/nope' })
+    expect(response.status).toBe(404)
   })
 
   it('leaves out a router whose mount path it cannot read, and says so once per app, with the fix', () => {

@@ -2,14 +2,7 @@ import type { CompletedOpenApi, OpenApiDocument, StatusErrorsConfigError } from 
 import { completeOpenApi, type LiveRoute, unreadableRoutes, warnMisuse } from '@status-errors/core/adapter'
 import type { Express } from 'express'
 import { installationOf } from './accepted.js'
-import {
-  hasRoutes,
-  isObjectLike,
-  MAX_ROUTER_DEPTH,
-  readAppStack,
-  readMountedStack,
-  readRoute,
-} from './router-layer.js'
+import { hasRoutes, isObjectLike, readAppStack, readMountedStack, readRoute } from './router-layer.js'
 
 /** Apps already told that some of their routers could not be read: `openApi` may run per request. */
 const warnedApps = new WeakSet<object>()
@@ -58,8 +51,8 @@ function collect(stack: readonly unknown[], prefix: string, into: ExpressLiveRou
       for (const method of routeMethods(route)) into.routes.push({ method, path: joinPath(prefix, path) })
       continue
     }
-    const mounted = readMountedStack(layer)
-    if (mounted === undefined || depth >= MAX_ROUTER_DEPTH) continue
+    const mounted = readMountedStack(layer, depth)
+    if (mounted === undefined) continue
     const mountPaths = readMountPaths(layer)
     if (mountPaths === undefined) {
       if (hasRoutes(mounted)) into.unreadMounts++

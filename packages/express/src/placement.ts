@@ -1,13 +1,6 @@
 import { subscribe, unsubscribe } from 'node:diagnostics_channel'
 import { misplacedInstall, warnMisuse } from '@status-errors/core/adapter'
-import {
-  hasRoutes,
-  isObjectLike,
-  MAX_ROUTER_DEPTH,
-  readAppStack,
-  readMountedStack,
-  readRoute,
-} from './router-layer.js'
+import { hasRoutes, isObjectLike, readAppStack, readMountedStack, readRoute } from './router-layer.js'
 
 /** The handlers of one installation, as they appear as layers in an app's stack. */
 export interface InstalledHandlers {
@@ -81,7 +74,7 @@ interface LayerKind {
 function describeLayer(handlers: InstalledHandlers): (layer: unknown) => LayerKind {
   return (layer) => {
     const handle: unknown = isObjectLike(layer) ? Reflect.get(layer, 'handle') : undefined
-    const mounted = readMountedStack(layer) ?? []
+    const mounted = readMountedStack(layer, 0) ?? []
     return {
       guard: handle === handlers.guard || guardBeforeRoutes(mounted, handlers.guard, 0) === true,
       unmatched: handle === handlers.unmatched,
@@ -95,10 +88,7 @@ function guardBeforeRoutes(stack: readonly unknown[], guard: object, depth: numb
   for (const layer of stack) {
     if (isObjectLike(layer) && Reflect.get(layer, 'handle') === guard) return true
     if (readRoute(layer) !== undefined) return false
-    const inner =
-      depth < MAX_ROUTER_DEPTH
-        ? guardBeforeRoutes(readMountedStack(layer) ?? [], guard, depth + 1)
-        : undefined
+    const inner = guardBeforeRoutes(readMountedStack(layer, depth) ?? [], guard, depth + 1)
     if (inner !== undefined) return inner
   }
   return undefined

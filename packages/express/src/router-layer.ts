@@ -41,20 +41,22 @@ export function readRoute(layer: unknown): object | undefined {
   return isObjectLike(route) ? route : undefined
 }
 
-/** The stack of a router mounted by this (non-route) layer; a mounted sub-app has none (it is opaque). */
-export function readMountedStack(layer: unknown): readonly unknown[] | undefined {
-  return isObjectLike(layer) ? readStack(Reflect.get(layer, 'handle')) : undefined
-}
-
 /** Routers nest a few levels deep; the limit only stops a router mounted in itself. */
-export const MAX_ROUTER_DEPTH = 32
+const MAX_ROUTER_DEPTH = 32
+
+/**
+ * The stack of a router mounted by this (non-route) layer of a stack `depth` routers deep; a
+ * mounted sub-app has none (it is opaque), and nor has a layer past the nesting limit.
+ */
+export function readMountedStack(layer: unknown, depth: number): readonly unknown[] | undefined {
+  if (depth >= MAX_ROUTER_DEPTH || !isObjectLike(layer)) return undefined
+  return readStack(Reflect.get(layer, 'handle'))
+}
 
 /** Whether a mounted router holds a route, at any depth; one of middleware only routes nothing. */
 export function hasRoutes(stack: readonly unknown[], depth = 0): boolean {
   return stack.some(
-    (layer) =>
-      readRoute(layer) !== undefined ||
-      (depth < MAX_ROUTER_DEPTH && hasRoutes(readMountedStack(layer) ?? [], depth + 1)),
+    (layer) => readRoute(layer) !== undefined || hasRoutes(readMountedStack(layer, depth) ?? [], depth + 1),
   )
 }
 

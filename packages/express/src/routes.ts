@@ -11,9 +11,6 @@ import {
 /** Reads what an app's routers know about a path that no route answered. */
 export type RouteMethodsReader = (app: unknown, path: string) => RouteMethods
 
-/** Real apps nest routers a few levels deep; the limit only stops a router mounted inside itself. */
-const MAX_DEPTH = 32
-
 /** When the router stack cannot be found, fail open: core then answers a plain 404. */
 const UNKNOWN_ROUTES: RouteMethods = { pathMethods: new Set<string>(), appMethods: undefined }
 
@@ -65,8 +62,8 @@ export function createRouteMethodsReader(): RouteMethodsReader {
         }
         continue
       }
-      const mounted = readMountedStack(layer)
-      if (mounted === undefined || depth >= MAX_DEPTH) continue
+      const mounted = readMountedStack(layer, depth)
+      if (mounted === undefined) continue
       const prefix = path === undefined ? undefined : matchLayer(layer, path)
       const rest = path === undefined || prefix === undefined ? undefined : trimPrefix(path, prefix)
       layerCount += collectPathMethods(mounted, rest, into, depth + 1)
@@ -103,8 +100,8 @@ function collectAllMethods(stack: readonly unknown[], into: Set<string>, depth: 
       addRouteMethods(route, into)
       continue
     }
-    const mounted = readMountedStack(layer)
-    if (mounted !== undefined && depth < MAX_DEPTH) collectAllMethods(mounted, into, depth + 1)
+    const mounted = readMountedStack(layer, depth)
+    if (mounted !== undefined) collectAllMethods(mounted, into, depth + 1)
   }
 }
 
