@@ -75,7 +75,12 @@ function numberOf(text: string | undefined, fallback: number, name: string): num
   return value
 }
 
-function listOf<T extends string>(text: string | undefined, all: readonly T[], name: string): readonly T[] {
+/** The items of a comma-separated option, each one of `all`; all of them when the option is absent. */
+export function listOf<T extends string>(
+  text: string | undefined,
+  all: readonly T[],
+  name: string,
+): readonly T[] {
   if (text === undefined) return all
   const picked = text.split(',').map((item) => item.trim())
   const known = all.filter((item) => picked.includes(item))

@@ -27,20 +27,51 @@ export interface LoadResult {
 /** Runs autocannon in this (the runner's) process against a server of another process. */
 export async function runLoad(port: number, request: RequestSpec, seconds: number): Promise<LoadResult> {
   const result = await autocannon({
-    url: `http://127.0.0.1:${port}${request.path}`,
+    ...requestsOf(port, request),
     connections: CONNECTIONS,
-    pipelining: PIPELINING,
     duration: seconds,
-    method: request.method,
-    headers: { ...request.headers },
   })
   const responses = result.requests.total
   return {
     responses,
     seconds: result.duration,
     requestsPerSecond: responses / result.duration,
-    failures: responses - countStatus(result, request.status) + result.errors + result.timeouts,
+    failures: failuresOf(result, request),
   }
+}
+
+/**
+ * Sends exactly `amount` requests of one kind over `connections` connections, each given up after
+ * `timeoutSeconds`; `failures` counts another status, errors and timeouts.
+ */
+export async function sendAmount(
+  port: number,
+  request: RequestSpec,
+  load: { readonly amount: number; readonly connections: number; readonly timeoutSeconds: number },
+): Promise<{ readonly responses: number; readonly failures: number }> {
+  const { amount, connections, timeoutSeconds } = load
+  const result = await autocannon({
+    ...requestsOf(port, request),
+    connections,
+    amount,
+    timeout: timeoutSeconds,
+  })
+  return { responses: result.requests.total, failures: failuresOf(result, request) }
+}
+
+/** The requests of one kind, as autocannon takes them. */
+function requestsOf(port: number, request: RequestSpec) {
+  return {
+    url: `http://127.0.0.1:${port}${request.path}`,
+    pipelining: PIPELINING,
+    method: request.method,
+    headers: { ...request.headers },
+  }
+}
+
+/** Responses with another status than expected, plus connection errors and timeouts. */
+function failuresOf(result: autocannon.Result, request: RequestSpec): number {
+  return result.requests.total - countStatus(result, request.status) + result.errors + result.timeouts
 }
 
 /**

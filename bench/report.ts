@@ -1,14 +1,23 @@
 import type { ComparisonResult } from './compare.js'
+import type { InstructionComparison } from './instructions/compare.js'
 import { type MemoryResult, RSS_GROWTH_LIMIT_BYTES } from './memory.js'
 import type { MicroResult } from './micro/core-bench.js'
 import { HOSTILE_LIMIT_MS, type HostileResult } from './micro/hostile-accept.js'
+import type { Comparison } from './scenarios.js'
+import { median, spread } from './stats.js'
 
 const fixed = (value: number, digits = 2): string => (Number.isFinite(value) ? value.toFixed(digits) : '–')
 const mb = (bytes: number): string => `${fixed(bytes / 1024 / 1024, 1)} MB`
 
+/** A Markdown table. */
 function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n')
+}
+
+function goalCell(result: { readonly goal: number | undefined; readonly kind: Comparison['kind'] }): string {
+  if (result.goal !== undefined) return `≥ ${fixed(result.goal)}`
+  return result.kind === 'noise' ? 'noise floor' : 'info'
 }
 
 /** The HTTP table: per-round ratio A/B (median and range), its goal and verdict, CPU per request. */
@@ -35,7 +44,7 @@ export function comparisonTable(results: readonly ComparisonResult[]): string {
       fixed(Math.min(...r.pairMedians), 3),
       `${r.pairMedians.map((value) => fixed(value, 3)).join(' · ')}${r.slowMode ? ' **slow mode?**' : ''}`,
       `${fixed(r.ratio.min, 3)}–${fixed(r.ratio.max, 3)}`,
-      r.goal === undefined ? (r.kind === 'noise' ? 'noise floor' : 'info') : `≥ ${fixed(r.goal)}`,
+      goalCell(r),
       r.verdict === undefined ? '' : `${r.verdict} (CPU ${r.cpuVerdict ?? ''})`,
       `${fixed(r.cpuMicrosPerRequest.a, 1)} · ${fixed(r.cpuMicrosPerRequest.b, 1)}`,
       fixed(r.cpuRatio.median, 3),
@@ -89,6 +98,36 @@ export function hostileTable(results: readonly HostileResult[]): string {
       fixed(r.maxMs, 3),
       r.growthPerTenfold === undefined ? '' : fixed(r.growthPerTenfold, 1),
       r.met === undefined ? '' : r.met ? 'met' : 'missed',
+    ]),
+  )
+}
+
+/** The instruction counts (`pnpm bench:instructions`): B's count over A's per fresh process set. */
+export function instructionTable(results: readonly InstructionComparison[]): string {
+  const range = (counts: readonly number[]) => {
+    const { min, max } = spread(counts)
+    return `${Math.round(min)}–${Math.round(max)}`
+  }
+  return table(
+    [
+      'framework',
+      'comparison (A / B)',
+      'B/A instructions (median)',
+      'worst set',
+      'per process set',
+      'goal',
+      'verdict',
+      'instructions/req A · B, lowest–highest over the sets',
+    ],
+    results.map((r) => [
+      r.framework,
+      r.name,
+      fixed(median(r.setRatios), 3),
+      fixed(Math.min(...r.setRatios), 3),
+      r.setRatios.map((value) => fixed(value, 3)).join(' · '),
+      goalCell(r),
+      r.verdict ?? '',
+      `${range(r.counts.a)} · ${range(r.counts.b)}`,
     ]),
   )
 }

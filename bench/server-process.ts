@@ -16,6 +16,14 @@ export interface ProcessOptions {
   readonly exposeGc?: boolean
   /** Write a `--cpu-prof` profile of the process into this directory when it stops. */
   readonly cpuProfileDir?: string | undefined
+  /**
+   * Run Node under valgrind's callgrind, which counts the instructions the process executes
+   * (bench/instructions/): its dumps go to `<file>.1`, `.2` …, its messages to `<file>.log`, and
+   * its control pipes to the same folder.
+   */
+  readonly callgrindOutFile?: string | undefined
+  /** How long the server may take to start and to stop; callgrind runs Node hundreds of times slower. */
+  readonly timeoutMs?: number
 }
 
 /** A benchmark server running in a child process of its own. */
@@ -50,9 +58,16 @@ export async function startServerProcess(
     execArgv.push('--cpu-prof', `--cpu-prof-dir=${join(options.cpuProfileDir, serverKey(spec))}`)
   }
   const logs = spec.app === 'native' || spec.app === 'status-errors-log'
+  const { callgrindOutFile } = options
   const child = fork(CHILD_ENTRY, [], {
     cwd: REPO_ROOT,
-    execArgv,
+    // Under callgrind, valgrind starts Node itself with the same arguments; the IPC channel passes through.
+    ...(callgrindOutFile === undefined
+      ? { execArgv }
+      : {
+          execPath: 'valgrind',
+          execArgv: [...callgrindArgs(callgrindOutFile), process.execPath, ...execArgv],
+        }),
     env: { ...process.env, NODE_ENV: 'production', [SPEC_ENV]: JSON.stringify(spec) },
     stdio: ['ignore', 'ignore', logs ? 'ignore' : 'pipe', 'ipc'],
   })
@@ -63,7 +78,7 @@ export async function startServerProcess(
     stderr = (stderr + chunk.toString()).slice(-4000)
   })
   const messages = messageQueue(child, () => `${serverKey(spec)} exited early. ${stderr}`)
-  const ready = await messages.next(START_TIMEOUT_MS)
+  const ready = await messages.next(options.timeoutMs ?? START_TIMEOUT_MS)
   if (ready.type !== 'ready') throw new Error(`${serverKey(spec)}: expected "ready", got ${ready.type}`)
 
   return {
@@ -80,11 +95,30 @@ export async function startServerProcess(
       if (child.exitCode !== null || child.signalCode !== null) return
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
       child.send({ type: 'stop' })
-      const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS)
+      const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? STOP_TIMEOUT_MS)
       await exited
       clearTimeout(timer)
     },
   }
+}
+
+/**
+ * `--smc-check=all-non-file` (valgrind's default on x86-64, named so that no other default applies):
+ * V8 writes and rewrites machine code at run time, which valgrind must then translate again.
+ */
+function callgrindArgs(outFile: string): string[] {
+  return [
+    '--tool=callgrind',
+    '--smc-check=all-non-file',
+    `--callgrind-out-file=${outFile}`,
+    `--log-file=${outFile}.log`,
+    `--vgdb-prefix=${callgrindControlPrefix(outFile)}`,
+  ]
+}
+
+/** Where valgrind keeps the pipes `callgrind_control` talks through: beside the counts, not in /tmp. */
+export function callgrindControlPrefix(outFile: string): string {
+  return `${outFile}.vgdb`
 }
 
 /**

@@ -1,0 +1,181 @@
+/**
+ * `pnpm bench:instructions`: the instructions a server executes per request, counted by valgrind's
+ * callgrind, for the comparisons of `pnpm bench`. Throughput on a shared machine wanders by several
+ * percent between two processes of the same app; an instruction count does not depend on what else
+ * the machine runs. It counts work, not time: cache misses, the kernel's share of a socket write and
+ * waiting are outside it, so it complements the throughput figures and does not replace them. See
+ * bench/README.md.
+ */
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { unbuiltPackages } from '../built-packages.js'
+import { listOf } from '../cli.js'
+import { sendAmount } from '../load.js'
+import { describeMachine } from '../machine.js'
+import { instructionTable } from '../report.js'
+import { GROUP_NAMES, type Group, groupsFor, type Target } from '../scenarios.js'
+import { startServerProcessPatiently } from '../server-process.js'
+import { FRAMEWORKS, serverKey } from '../servers/spec.js'
+import { describeSources } from '../sources.js'
+import { type CountedProcess, dumpInstructions, hasValgrind, zeroCounters } from './callgrind.js'
+import { compareInstructions, comparisonsOf, type InstructionComparison, type SetCounts } from './compare.js'
+
+/** Node starts in about 20 s under callgrind, slower while another one starts beside it. */
+const PROCESS_TIMEOUT_MS = 180_000
+/** Under callgrind the first requests wait while valgrind translates the code they run. */
+const REQUEST_TIMEOUT_S = 120
+/** Two processes at a time: one per core. Counts do not depend on what runs beside them. */
+const PARALLEL = 2
+
+const { values } = parseArgs({
+  options: {
+    // `--pairs`, as in `pnpm bench`: here each "pair" is a fresh process for every target.
+    pairs: { type: 'string', default: '3' },
+    frameworks: { type: 'string' },
+    groups: { type: 'string' },
+    targets: { type: 'string' },
+    // Requests, not seconds: under callgrind a second holds a few hundred times fewer of them.
+    warmup: { type: 'string', default: '4000' },
+    requests: { type: 'string', default: '1500' },
+    windows: { type: 'string', default: '6' },
+    connections: { type: 'string', default: '10' },
+  },
+  strict: true,
+})
+
+const log = (line: string): void => {
+  process.stderr.write(`${line}\n`)
+}
+
+const processSets = positiveInteger(values.pairs, 'pairs')
+const warmup = positiveInteger(values.warmup, 'warmup')
+const requests = positiveInteger(values.requests, 'requests')
+const windowCount = positiveInteger(values.windows, 'windows')
+const connections = positiveInteger(values.connections, 'connections')
+// autocannon refuses more connections than requests.
+if (connections > Math.min(warmup, requests)) fail('--connections may not exceed --warmup or --requests')
+const frameworks = listOf(values.frameworks, FRAMEWORKS, 'frameworks')
+const groupNames = listOf(values.groups, GROUP_NAMES, 'groups')
+const targetIds = values.targets?.split(',').map((id) => id.trim())
+
+const unbuilt = unbuiltPackages()
+if (unbuilt !== undefined) fail(`status-errors bench: ${unbuilt}`)
+if (!(await hasValgrind()))
+  fail('status-errors bench: the instruction counts need valgrind (apt-get install valgrind)')
+
+const groups = frameworks.flatMap((framework) =>
+  groupsFor(framework).filter((group) => groupNames.some((name) => name === group.name)),
+)
+if (targetIds !== undefined) {
+  const known = new Set(groups.flatMap((group) => group.targets.map((target) => target.id)))
+  const unknown = targetIds.filter((id) => !known.has(id))
+  if (unknown.length > 0) fail(`--targets: no target ${unknown.join(', ')} in ${[...known].join(', ')}`)
+}
+
+const machine = describeMachine()
+const sources = await describeSources()
+log(
+  `status-errors instruction counts: ${processSets} fresh process sets; per process ${warmup} warm-up ` +
+    `requests, then ${windowCount} × ${requests} counted; ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}`,
+)
+
+const workDir = await mkdtemp(join(tmpdir(), 'status-errors-callgrind-'))
+const results: InstructionComparison[] = []
+try {
+  for (const group of groups) {
+    const counted = targetsToCount(group)
+    if (counted.length === 0) continue
+    const sets: SetCounts[] = []
+    for (let set = 0; set < processSets; set++) {
+      log(`${group.framework}/${group.name}: process set ${set + 1}/${processSets}`)
+      sets.push(await countTargets(group, counted, set))
+    }
+    results.push(...compareInstructions(group, sets))
+  }
+} finally {
+  await rm(workDir, { recursive: true, force: true })
+}
+
+console.log(
+  `Machine: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, ${machine.platform}, ${machine.date}\n` +
+    `Sources: commit ${sources.commit}, packages/*/src hash ${sources.packagesHash}\n\n` +
+    `## Instructions per request (callgrind; ${processSets} fresh process sets; per process the last ` +
+    `${windowCount - Math.floor(windowCount / 2)} of ${windowCount} windows of ${requests} requests)\n\n` +
+    instructionTable(results),
+)
+
+/** The targets of the group that a comparison needs, of those `--targets` names. */
+function targetsToCount(group: Group): Target[] {
+  const selected = (id: string) => targetIds === undefined || targetIds.includes(id)
+  const needed = new Set(comparisonsOf(group, selected).flatMap((comparison) => [comparison.a, comparison.b]))
+  return group.targets.filter((target) => needed.has(target.id))
+}
+
+/** Every target in a fresh process of its own, `PARALLEL` at a time. */
+async function countTargets(group: Group, targets: readonly Target[], set: number): Promise<SetCounts> {
+  const counts = new Map<string, number>()
+  const waiting = [...targets]
+  const worker = async () => {
+    for (let target = waiting.shift(); target !== undefined; target = waiting.shift()) {
+      counts.set(target.id, await countTarget(group, target, set))
+    }
+  }
+  await Promise.all(Array.from({ length: PARALLEL }, worker))
+  return counts
+}
+
+async function countTarget(group: Group, target: Target, set: number): Promise<number> {
+  const outFile = join(workDir, `${group.name}-${serverKey(target.server)}-${target.id}-${set + 1}.out`)
+  const server = await startServerProcessPatiently(
+    target.server,
+    { callgrindOutFile: outFile, timeoutMs: PROCESS_TIMEOUT_MS },
+    log,
+  )
+  const counted: CountedProcess = { pid: server.pid, outFile }
+  const name = `${target.id} (${serverKey(target.server)})`
+  try {
+    await send(server.port, target, warmup, name)
+    // Counted in windows, each from zeroed counters. The first windows after counting starts cost
+    // up to three times the later ones, in every variant alike and whatever the warm-up's length:
+    // a transient of counting itself, whose cause is not known. Only the later half of the
+    // windows is pooled; the log shows every window.
+    const windows: { readonly instructions: number; readonly responses: number }[] = []
+    for (let dump = 1; dump <= windowCount; dump++) {
+      await zeroCounters(counted)
+      const responses = await send(server.port, target, requests, name)
+      windows.push({ instructions: await dumpInstructions(counted, dump), responses })
+    }
+    const pooled = windows.slice(Math.floor(windowCount / 2))
+    const perRequest =
+      pooled.reduce((sum, window) => sum + window.instructions, 0) /
+      pooled.reduce((sum, window) => sum + window.responses, 0)
+    const perWindow = windows.map((window) => Math.round(window.instructions / window.responses))
+    log(`  ${name}: ${Math.round(perRequest)} instructions per request (windows ${perWindow.join(' · ')})`)
+    return perRequest
+  } finally {
+    await server.stop()
+  }
+}
+
+async function send(port: number, target: Target, amount: number, name: string): Promise<number> {
+  const { responses, failures } = await sendAmount(port, target.request, {
+    amount,
+    connections,
+    timeoutSeconds: REQUEST_TIMEOUT_S,
+  })
+  if (failures > 0) throw new Error(`${name}: ${failures} of ${responses} requests failed`)
+  return responses
+}
+
+function positiveInteger(text: string, name: string): number {
+  const value = Number(text)
+  if (!Number.isInteger(value) || value < 1) fail(`--${name} must be a positive integer`)
+  return value
+}
+
+function fail(message: string): never {
+  log(message)
+  process.exit(1)
+}
