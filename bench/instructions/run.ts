@@ -1,10 +1,11 @@
 /**
  * `pnpm bench:instructions`: the instructions a server executes per request, counted by valgrind's
  * callgrind, for the comparisons of `pnpm bench`. Throughput on a shared machine wanders by several
- * percent between two processes of the same app; an instruction count does not depend on what else
- * the machine runs. It counts work, not time: cache misses, the kernel's share of a socket write and
- * waiting are outside it, so it complements the throughput figures and does not replace them. See
- * bench/README.md.
+ * percent between two processes of the same app; an instruction count is another view of the same
+ * cost. It moves with the machine's load too (Node's garbage collector and compiler threads work by
+ * time as well as by request), so it is run on a quiet machine. It counts work, not time: cache misses,
+ * the kernel's share of a socket write and waiting are outside it, so it complements the
+ * throughput figures and does not replace them. See bench/README.md.
  */
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -19,6 +20,7 @@ import { GROUP_NAMES, type Group, groupsFor, type Target } from '../scenarios.js
 import { startServerProcessPatiently } from '../server-process.js'
 import { FRAMEWORKS, serverKey } from '../servers/spec.js'
 import { describeSources } from '../sources.js'
+import { median } from '../stats.js'
 import { type CountedProcess, dumpInstructions, hasValgrind, zeroCounters } from './callgrind.js'
 import { compareInstructions, comparisonsOf, type InstructionComparison, type SetCounts } from './compare.js'
 
@@ -26,7 +28,7 @@ import { compareInstructions, comparisonsOf, type InstructionComparison, type Se
 const PROCESS_TIMEOUT_MS = 180_000
 /** Under callgrind the first requests wait while valgrind translates the code they run. */
 const REQUEST_TIMEOUT_S = 120
-/** Two processes at a time: one per core. Counts do not depend on what runs beside them. */
+/** Two processes at a time: one per core. Nothing else should run: see the header. */
 const PARALLEL = 2
 
 const { values } = parseArgs({
@@ -101,7 +103,7 @@ try {
 console.log(
   `Machine: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, ${machine.platform}, ${machine.date}\n` +
     `Sources: commit ${sources.commit}, packages/*/src hash ${sources.packagesHash}\n\n` +
-    `## Instructions per request (callgrind; ${processSets} fresh process sets; per process the last ` +
+    `## Instructions per request (callgrind; ${processSets} fresh process sets; per process the median of the last ` +
     `${windowCount - Math.floor(windowCount / 2)} of ${windowCount} windows of ${requests} requests)\n\n` +
     instructionTable(results),
 )
@@ -139,20 +141,19 @@ async function countTarget(group: Group, target: Target, set: number): Promise<n
     await send(server.port, target, warmup, name)
     // Counted in windows, each from zeroed counters. The first windows after counting starts cost
     // up to three times the later ones, in every variant alike and whatever the warm-up's length:
-    // a transient of counting itself, whose cause is not known. Only the later half of the
-    // windows is pooled; the log shows every window.
-    const windows: { readonly instructions: number; readonly responses: number }[] = []
+    // a transient of counting itself, whose cause is not known. A later window now and then holds
+    // a burst of collecting or compiling that costs up to twice the others. So the count is the
+    // median of the later half of the windows; the log shows every window.
+    const windows: number[] = []
     for (let dump = 1; dump <= windowCount; dump++) {
       await zeroCounters(counted)
       const responses = await send(server.port, target, requests, name)
-      windows.push({ instructions: await dumpInstructions(counted, dump), responses })
+      windows.push((await dumpInstructions(counted, dump)) / responses)
     }
-    const pooled = windows.slice(Math.floor(windowCount / 2))
-    const perRequest =
-      pooled.reduce((sum, window) => sum + window.instructions, 0) /
-      pooled.reduce((sum, window) => sum + window.responses, 0)
-    const perWindow = windows.map((window) => Math.round(window.instructions / window.responses))
-    log(`  ${name}: ${Math.round(perRequest)} instructions per request (windows ${perWindow.join(' · ')})`)
+    const perRequest = median(windows.slice(Math.floor(windowCount / 2)))
+    log(
+      `  ${name}: ${Math.round(perRequest)} instructions per request (windows ${windows.map(Math.round).join(' · ')})`,
+    )
     return perRequest
   } finally {
     await server.stop()
