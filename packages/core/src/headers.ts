@@ -82,15 +82,21 @@ export function writeErrorHeaders(target: HeaderTarget, response: ErrorResponseH
     const stale = CONTENT_HEADER_SET.has(name) || STATUS_HEADER_STATUSES.get(name)?.has(status) === false
     if (stale && headerValue(headers, name) === undefined) target.removeHeader(name)
   }
-  // Indexed loops: this runs for every error answer, and needs no iterator per header.
+  // Indexed loops and indexed reads of each pair: this runs for every error answer, and V8's
+  // optimised code destructured the pairs through the array iterator, a builtin call per element
+  // (two per header, about 1 % of a Fastify 404).
   for (let i = 0; i < headers.length; i++) {
-    const [name, value] = headers[i] as ResponseHeaders[number]
+    const header = headers[i] as ResponseHeaders[number]
+    const name = header[0]
+    const value = header[1]
     const merged =
       name === 'vary' && present.includes(name) ? mergeVary(target.getHeader(name), value) : value
     target.setHeader(name, merged)
   }
   for (let i = 0; i < defaultHeaders.length; i++) {
-    const [name, value] = defaultHeaders[i] as ResponseHeaders[number]
+    const header = defaultHeaders[i] as ResponseHeaders[number]
+    const name = header[0]
+    const value = header[1]
     if (!present.includes(name) && headerValue(headers, name) === undefined) target.setHeader(name, value)
   }
 }

@@ -44,8 +44,8 @@ export function prepareStatus(content: StatusContent, format: Format): PreparedS
   })
   const plainBody = template(undefined, undefined)
   // Shared by every request: frozen, so no adapter can change one request's answer for the next.
-  const plain = deepFreeze(build(plainBody, false))
-  const plainHead = deepFreeze(build(plainBody, true))
+  const plain = freezeAnswer(build(plainBody, false))
+  const plainHead = freezeAnswer(build(plainBody, true))
   // One memo per method, keyed by the detail itself: a detail is mostly a string literal, whose
   // hash the engine keeps, where a prefixed key would be a new string to hash on every request.
   const byDetail = new Map<string, ErrorResponse>()
@@ -59,7 +59,7 @@ export function prepareStatus(content: StatusContent, format: Format): PreparedS
       const memo = head ? byDetailHead : byDetail
       let response = memo.get(detail)
       if (response === undefined) {
-        response = deepFreeze(build(template(detail, undefined), head))
+        response = freezeAnswer(build(template(detail, undefined), head))
         if (memo.size < MEMO_DETAILS) memo.set(detail, response)
       }
       return response
@@ -79,9 +79,12 @@ export function prepareStatus(content: StatusContent, format: Format): PreparedS
 const MEMO_DETAILS = 64
 const MEMO_DETAIL_LENGTH = 256
 
-function deepFreeze(response: ErrorResponse): ErrorResponse {
-  for (const header of response.headers) Object.freeze(header)
-  Object.freeze(response.headers)
+/**
+ * Freezes the answer, not its header list and pairs, which are `readonly` to TypeScript only: V8's
+ * optimised code reads the elements of frozen arrays through its generic keyed load, a builtin
+ * call per read, 15 per error answer in `writeErrorHeaders` (about 1.5 % of a Fastify 404).
+ */
+function freezeAnswer(response: ErrorResponse): ErrorResponse {
   return Object.freeze(response)
 }
 
