@@ -236,11 +236,8 @@ describe.each(fastifyMajors)('$name', (major) => {
       },
     )
 
-    it('asks the router for HEAD only when GET did not match the path', async () => {
-      const app = await appWithPlugin(major)
-      // A HEAD route before the GET one: the lookups still ask GET first.
-      app.head('/probe', ok)
-      app.get('/page', ok)
+    /** Serves the app and records the methods each request asks the router for. */
+    async function lookupsOf(app: FastifyInstance) {
       const port = await serve(app)
       const asked: string[] = []
       const findRoute = app.findRoute.bind(app)
@@ -248,13 +245,67 @@ describe.each(fastifyMajors)('$name', (major) => {
         asked.push(options.method)
         return findRoute(options)
       })
-      const onGetPath = await sendRaw(port, { method: 'DELETE', path: '/page' })
-      expect([onGetPath.status, onGetPath.headers.get('allow')]).toEqual([405, ['GET, HEAD, OPTIONS']])
-      expect(asked).toEqual(['GET'])
-      asked.length = 0
-      const onHeadPath = await sendRaw(port, { method: 'DELETE', path: '/probe' })
-      expect([onHeadPath.status, onHeadPath.headers.get('allow')]).toEqual([405, ['HEAD, OPTIONS']])
-      expect(asked).toEqual(['GET', 'HEAD'])
+      return async (request: RawRequest, status: number, allow: string | null) => {
+        asked.length = 0
+        const response = await sendRaw(port, request)
+        expect([response.status, response.headers.get('allow')?.join(', ') ?? null]).toEqual([status, allow])
+        return [...asked]
+      }
+    }
+
+    it('asks the router for HEAD only when GET did not match the path', async () => {
+      const app = await appWithPlugin(major)
+      // A HEAD route before the GET one: the lookups still ask GET first.
+      app.head('/probe', ok)
+      app.get('/page', ok)
+      const ask = await lookupsOf(app)
+      expect(await ask({ method: 'DELETE', path: '/page' }, 405, 'GET, HEAD, OPTIONS')).toEqual(['GET'])
+      expect(await ask({ method: 'DELETE', path: '/probe' }, 405, 'HEAD, OPTIONS')).toEqual(['GET', 'HEAD'])
+      expect(await ask({ method: 'DELETE', path: '/nope' }, 404, null)).toEqual(['GET', 'HEAD'])
+    })
+
+    it.each<{ name: string; routes: (app: FastifyInstance) => void }>([
+      { name: 'Fastify adds them for GET routes', routes: (app) => app.get('/page', ok) },
+      {
+        name: 'a route takes GET and HEAD',
+        routes: (app) => app.route({ method: ['HEAD', 'GET'], url: '/page', handler: ok }),
+      },
+      {
+        name: 'they are in a prefixed child plugin',
+        routes: (app) => {
+          app.register(async (child) => child.get('/page', ok), { prefix: '/api' })
+        },
+      },
+    ])(
+      'does not ask the router for HEAD when every HEAD route is a GET route’s: $name',
+      async ({ routes }) => {
+        const app = await appWithPlugin(major)
+        routes(app)
+        const ask = await lookupsOf(app)
+        expect(await ask({ method: 'DELETE', path: '/nope' }, 404, null)).toEqual(['GET'])
+      },
+    )
+
+    it.each<{ name: string; routes: (app: FastifyInstance) => void }>([
+      {
+        name: 'a HEAD route after the GET route of another URL',
+        routes: (app) => {
+          app.get('/page', { exposeHeadRoute: false }, ok)
+          app.head('/probe', ok)
+        },
+      },
+      {
+        name: 'a host-constrained HEAD route of a GET route’s URL',
+        routes: (app) => {
+          app.get('/probe', { exposeHeadRoute: false }, ok)
+          app.head('/probe', { constraints: { host: 'localhost' } }, ok)
+        },
+      },
+    ])('still asks the router for HEAD after a GET miss: $name', async ({ routes }) => {
+      const app = await appWithPlugin(major)
+      routes(app)
+      const ask = await lookupsOf(app)
+      expect(await ask({ method: 'DELETE', path: '/nope' }, 404, null)).toEqual(['GET', 'HEAD'])
     })
   })
 })

@@ -38,6 +38,12 @@ interface AppMethods {
    * false`, or once a GET route is added with `exposeHeadRoute` off.
    */
   getServesHead(): boolean
+  /**
+   * Whether every HEAD route has the URL of an unconstrained GET route, and no constraints: then
+   * a HEAD route matches only paths a GET route matches. True of the HEAD routes Fastify adds for
+   * GET routes; false once a HEAD route of its own is seen, or one the plugin never saw.
+   */
+  headMirrorsGet(): boolean
 }
 
 function watchAppMethods(fastify: FastifyInstance): AppMethods {
@@ -47,19 +53,32 @@ function watchAppMethods(fastify: FastifyInstance): AppMethods {
   // server's option also covers routes registered before the plugin, which `onRoute` never sees.
   const exposeHeadRoutes: unknown = Reflect.get(fastify.initialConfig, 'exposeHeadRoutes') ?? true
   let getServesHead = Boolean(exposeHeadRoutes)
+  // The URLs of unconstrained GET routes, while the app can still gain routes.
+  const getUrls = new Set<string>()
+  let headMirrorsGet = true
 
   fastify.addHook('onRoute', (route) => {
-    for (const method of typeof route.method === 'string' ? [route.method] : route.method) {
-      const upper = method.toUpperCase()
-      methods.add(upper)
-      if (upper === 'GET' && !(route.exposeHeadRoute ?? exposeHeadRoutes)) getServesHead = false
+    const routeMethods = (typeof route.method === 'string' ? [route.method] : route.method).map((method) =>
+      method.toUpperCase(),
+    )
+    const unconstrained = route.constraints === undefined || Object.keys(route.constraints).length === 0
+    for (const method of routeMethods) {
+      methods.add(method)
+      if (method === 'GET' && !(route.exposeHeadRoute ?? exposeHeadRoutes)) getServesHead = false
     }
+    if (unconstrained && routeMethods.includes('GET')) getUrls.add(route.url)
+    if (routeMethods.includes('HEAD') && !(unconstrained && getUrls.has(route.url))) headMirrorsGet = false
   })
 
   fastify.addHook('onReady', (done) => {
     for (const method of methodsFastifyRoutes(fastify)) {
-      if (!methods.has(method) && fastify.printRoutes({ method }) !== EMPTY_ROUTE_TREE) methods.add(method)
+      if (!methods.has(method) && fastify.printRoutes({ method }) !== EMPTY_ROUTE_TREE) {
+        methods.add(method)
+        // A HEAD route registered before the plugin: nothing is known of its URL.
+        if (method === 'HEAD') headMirrorsGet = false
+      }
     }
+    getUrls.clear()
     list = inLookupOrder(methods)
     done()
   })
@@ -68,6 +87,7 @@ function watchAppMethods(fastify: FastifyInstance): AppMethods {
     set: methods,
     list: () => list ?? inLookupOrder(methods),
     getServesHead: () => getServesHead,
+    headMirrorsGet: () => headMirrorsGet,
   }
 }
 
@@ -100,17 +120,18 @@ type PathMethodsFinder = (request: FastifyRequest, path: string) => ReadonlySet<
  * `path`, asked of Fastify's own router with `findRoute`, which
  * takes a concrete URL (so params, wildcards, prefixes and the router options all behave as for
  * the real request). Root catch-alls (`OPTIONS *` from @fastify/cors, an SPA `GET /*`) are left
- * out, or every unknown path would become a 405. While GET routes serve HEAD, HEAD is not looked
- * up once GET has matched: core then lists HEAD with GET in Allow.
+ * out, or every unknown path would become a 405. HEAD is looked up last, and only when its answer
+ * can change `Allow`: not once GET has matched while GET routes serve HEAD (core then lists HEAD
+ * with GET), and not once GET has missed while every HEAD route mirrors a GET route.
  */
 function pathMethodsFinder(fastify: FastifyInstance, appMethods: AppMethods): PathMethodsFinder {
   return function findPathMethods(request, path) {
     const constraints = deriveConstraints(request)
     const getServesHead = appMethods.getServesHead()
+    const headMirrorsGet = appMethods.headMirrorsGet()
     let found: Set<string> | undefined
     for (const method of appMethods.list()) {
-      // A matched router walk is the dearest part of a 405 on Fastify; this one cannot change Allow.
-      if (method === 'HEAD' && getServesHead && found?.has('GET') === true) continue
+      if (method === 'HEAD' && skipsHead(found?.has('GET') === true, getServesHead, headMirrorsGet)) continue
       const route = fastify.findRoute({ method, url: path, constraints }) as { params: RouteParams } | null
       if (route === null || isRootCatchAll(fastify, { method, path, constraints }, route.params)) continue
       if (found === undefined) found = new Set()
@@ -118,6 +139,14 @@ function pathMethodsFinder(fastify: FastifyInstance, appMethods: AppMethods): Pa
     }
     return found ?? NO_METHODS
   }
+}
+
+/**
+ * Whether the HEAD lookup can be left out, GET's having been made: each router walk is a share of
+ * a 404 or 405 on Fastify, and this one cannot change the answer.
+ */
+function skipsHead(getMatched: boolean, getServesHead: boolean, headMirrorsGet: boolean): boolean {
+  return getMatched ? getServesHead : headMirrorsGet
 }
 
 /**
