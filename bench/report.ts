@@ -10,7 +10,7 @@ const fixed = (value: number, digits = 2): string => (Number.isFinite(value) ? v
 const mb = (bytes: number): string => `${fixed(bytes / 1024 / 1024, 1)} MB`
 
 /** A Markdown table. */
-function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n')
 }

@@ -22,6 +22,8 @@ export interface ProcessOptions {
    * its control pipes to the same folder.
    */
   readonly callgrindOutFile?: string | undefined
+  /** Run with `--perf-basic-prof`: V8 writes the address and name of compiled JavaScript to `/tmp/perf-<pid>.map`. */
+  readonly perfMap?: boolean
   /** How long the server may take to start and to stop; callgrind runs Node hundreds of times slower. */
   readonly timeoutMs?: number
 }
@@ -52,6 +54,9 @@ export async function startServerProcess(
 ): Promise<ServerProcess> {
   const execArgv = ['--import', 'tsx']
   if (options.exposeGc === true) execArgv.push('--expose-gc')
+  // V8 keeps a log beside the map, by default as isolate-*.log files in the repository: it goes to
+  // stdout instead, which the runner ignores.
+  if (options.perfMap === true) execArgv.push('--perf-basic-prof', '--logfile=-', '--no-logfile-per-isolate')
   if (options.cpuProfileDir !== undefined) {
     // One folder per server: the main thread and tsx's loader thread each write a profile, and Node
     // names them by thread (`CPU.<date>.<time>.<pid>.<thread>.<n>.cpuprofile`, thread 0 the server).

@@ -7,9 +7,9 @@
  * the kernel's share of a socket write and waiting are outside it, so it complements the
  * throughput figures and does not replace them. See bench/README.md.
  */
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { unbuiltPackages } from '../built-packages.js'
 import { listOf } from '../cli.js'
@@ -21,7 +21,7 @@ import { startServerProcessPatiently } from '../server-process.js'
 import { FRAMEWORKS, serverKey } from '../servers/spec.js'
 import { describeSources } from '../sources.js'
 import { median } from '../stats.js'
-import { type CountedProcess, dumpInstructions, hasValgrind, zeroCounters } from './callgrind.js'
+import { type CountedProcess, dumpInstructions, hasValgrind, keepPerfMap, zeroCounters } from './callgrind.js'
 import { compareInstructions, comparisonsOf, type InstructionComparison, type SetCounts } from './compare.js'
 
 /** Node starts in about 20 s under callgrind, slower while another one starts beside it. */
@@ -43,6 +43,8 @@ const { values } = parseArgs({
     requests: { type: 'string', default: '1500' },
     windows: { type: 'string', default: '6' },
     connections: { type: 'string', default: '10' },
+    // Keeps every dump, and V8's map of compiled JavaScript, for `pnpm bench:functions`.
+    keep: { type: 'string' },
   },
   strict: true,
 })
@@ -61,6 +63,8 @@ if (connections > Math.min(warmup, requests)) fail('--connections may not exceed
 const frameworks = listOf(values.frameworks, FRAMEWORKS, 'frameworks')
 const groupNames = listOf(values.groups, GROUP_NAMES, 'groups')
 const targetIds = values.targets?.split(',').map((id) => id.trim())
+const keepDir = values.keep === undefined ? undefined : resolve(values.keep)
+if (keepDir !== undefined) await mkdir(keepDir, { recursive: true })
 
 const unbuilt = unbuiltPackages()
 if (unbuilt !== undefined) fail(`status-errors bench: ${unbuilt}`)
@@ -132,10 +136,10 @@ async function countTarget(group: Group, target: Target, set: number): Promise<n
   const outFile = join(workDir, `${group.name}-${serverKey(target.server)}-${target.id}-${set + 1}.out`)
   const server = await startServerProcessPatiently(
     target.server,
-    { callgrindOutFile: outFile, timeoutMs: PROCESS_TIMEOUT_MS },
+    { callgrindOutFile: outFile, timeoutMs: PROCESS_TIMEOUT_MS, perfMap: keepDir !== undefined },
     log,
   )
-  const counted: CountedProcess = { pid: server.pid, outFile }
+  const counted: CountedProcess = { pid: server.pid, outFile, keepDir }
   const name = `${target.id} (${serverKey(target.server)})`
   try {
     await send(server.port, target, warmup, name)
@@ -157,6 +161,7 @@ async function countTarget(group: Group, target: Target, set: number): Promise<n
     return perRequest
   } finally {
     await server.stop()
+    if (keepDir !== undefined) await keepPerfMap(counted, keepDir).catch(() => undefined)
   }
 }
 
