@@ -113,6 +113,23 @@ describe.each(fastifyMajors)('$name', (major) => {
         },
       ])
     })
+
+    it('ignores Accept-Version when no route is versioned, as Fastify’s routing does', async () => {
+      const app = await appWithPlugin(major)
+      app.get('/report', ok)
+      await answers(app, [
+        {
+          request: { method: 'GET', path: '/report', headers: { 'accept-version': '1.x' } },
+          status: 200,
+          allow: null,
+        },
+        {
+          request: { method: 'DELETE', path: '/report', headers: { 'accept-version': '1.x' } },
+          status: 405,
+          allow: 'GET, HEAD, OPTIONS',
+        },
+      ])
+    })
   })
 
   describe('encapsulated child plugins', () => {
@@ -271,9 +288,15 @@ describe.each(fastifyMajors)('$name', (major) => {
         routes: (app) => app.route({ method: ['HEAD', 'GET'], url: '/page', handler: ok }),
       },
       {
-        name: 'they are in a prefixed child plugin',
+        name: 'a prefixed child plugin has a "/" route, registered with and without the slash',
         routes: (app) => {
-          app.register(async (child) => child.get('/page', ok), { prefix: '/api' })
+          app.register(
+            async (child) => {
+              child.get('/', ok)
+              child.get('/page', ok)
+            },
+            { prefix: '/api' },
+          )
         },
       },
     ])(
@@ -286,26 +309,50 @@ describe.each(fastifyMajors)('$name', (major) => {
       },
     )
 
-    it.each<{ name: string; routes: (app: FastifyInstance) => void }>([
+    // Each app has a HEAD route on /probe that no GET route of the request matches: a GET miss
+    // must still ask HEAD, or the 405 becomes a 404.
+    it.each<{ name: string; app: () => Promise<FastifyInstance> }>([
       {
-        name: 'a HEAD route after the GET route of another URL',
-        routes: (app) => {
-          app.get('/page', { exposeHeadRoute: false }, ok)
+        name: 'a HEAD route of its own URL',
+        app: async () => {
+          const app = await appWithPlugin(major)
+          app.get('/page', ok)
           app.head('/probe', ok)
+          return app
         },
       },
       {
-        name: 'a host-constrained HEAD route of a GET route’s URL',
-        routes: (app) => {
-          app.get('/probe', { exposeHeadRoute: false }, ok)
-          app.head('/probe', { constraints: { host: 'localhost' } }, ok)
+        name: 'a HEAD route added before the plugin ran, never shown to its hook',
+        app: async () => {
+          const app = major.fastify()
+          const registered = app.register(statusErrors)
+          app.head('/probe', ok)
+          app.register(async (child) => child.get('/page', ok))
+          await registered
+          return app
         },
       },
-    ])('still asks the router for HEAD after a GET miss: $name', async ({ routes }) => {
-      const app = await appWithPlugin(major)
-      routes(app)
-      const ask = await lookupsOf(app)
-      expect(await ask({ method: 'DELETE', path: '/nope' }, 404, null)).toEqual(['GET', 'HEAD'])
+      {
+        name: 'a host-constrained GET route and an unconstrained HEAD route of one URL',
+        app: async () => {
+          const app = await appWithPlugin(major)
+          app.get('/probe', { exposeHeadRoute: false, constraints: { host: 'example.com' } }, ok)
+          app.head('/probe', ok)
+          return app
+        },
+      },
+      {
+        name: 'a version-constrained GET route and an unconstrained HEAD route of one URL',
+        app: async () => {
+          const app = await appWithPlugin(major)
+          app.get('/probe', { exposeHeadRoute: false, constraints: { version: '1.0.0' } }, ok)
+          app.head('/probe', ok)
+          return app
+        },
+      },
+    ])('asks the router for HEAD after a GET miss: $name', async ({ app }) => {
+      const ask = await lookupsOf(await app())
+      expect(await ask({ method: 'DELETE', path: '/probe' }, 405, 'HEAD, OPTIONS')).toEqual(['GET', 'HEAD'])
     })
   })
 })

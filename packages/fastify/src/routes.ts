@@ -39,11 +39,15 @@ interface AppMethods {
    */
   getServesHead(): boolean
   /**
-   * Whether every HEAD route has the URL of an unconstrained GET route, and no constraints: then
-   * a HEAD route matches only paths a GET route matches. True of the HEAD routes Fastify adds for
-   * GET routes; false once a HEAD route of its own is seen, or one the plugin never saw.
+   * Whether every HEAD route has a GET route of the same pattern and constraints, so that a HEAD
+   * route matches only where a GET route does. False until the app is ready.
    */
   headMirrorsGet(): boolean
+  /**
+   * Whether a route is constrained by version. Only then does Fastify's router read Accept-Version
+   * (a request that sends one reaches versioned routes only); otherwise it ignores the header.
+   */
+  versioned(): boolean
 }
 
 function watchAppMethods(fastify: FastifyInstance): AppMethods {
@@ -53,33 +57,26 @@ function watchAppMethods(fastify: FastifyInstance): AppMethods {
   // server's option also covers routes registered before the plugin, which `onRoute` never sees.
   const exposeHeadRoutes: unknown = Reflect.get(fastify.initialConfig, 'exposeHeadRoutes') ?? true
   let getServesHead = Boolean(exposeHeadRoutes)
-  // The URLs of unconstrained GET routes, while the app can still gain routes.
-  const getUrls = new Set<string>()
-  let headMirrorsGet = true
+  let headMirrorsGet = false
+  let versioned = true
 
   fastify.addHook('onRoute', (route) => {
-    const routeMethods = (typeof route.method === 'string' ? [route.method] : route.method).map((method) =>
-      method.toUpperCase(),
-    )
-    const unconstrained = route.constraints === undefined || Object.keys(route.constraints).length === 0
-    for (const method of routeMethods) {
-      methods.add(method)
-      if (method === 'GET' && !(route.exposeHeadRoute ?? exposeHeadRoutes)) getServesHead = false
+    for (const method of typeof route.method === 'string' ? [route.method] : route.method) {
+      const upper = method.toUpperCase()
+      methods.add(upper)
+      if (upper === 'GET' && !(route.exposeHeadRoute ?? exposeHeadRoutes)) getServesHead = false
     }
-    if (unconstrained && routeMethods.includes('GET')) getUrls.add(route.url)
-    if (routeMethods.includes('HEAD') && !(unconstrained && getUrls.has(route.url))) headMirrorsGet = false
   })
 
   fastify.addHook('onReady', (done) => {
     for (const method of methodsFastifyRoutes(fastify)) {
-      if (!methods.has(method) && fastify.printRoutes({ method }) !== EMPTY_ROUTE_TREE) {
-        methods.add(method)
-        // A HEAD route registered before the plugin: nothing is known of its URL.
-        if (method === 'HEAD') headMirrorsGet = false
-      }
+      if (!methods.has(method) && fastify.printRoutes({ method }) !== EMPTY_ROUTE_TREE) methods.add(method)
     }
-    getUrls.clear()
     list = inLookupOrder(methods)
+    // Asked of the router, which holds every route, those the hook never saw and the ones Fastify
+    // adds for a prefixed '/' (`prefixTrailingSlash`) included, with their final constraints.
+    headMirrorsGet = headRoutesMirrorGetRoutes(fastify)
+    versioned = fastify.printRoutes().includes(VERSION_CONSTRAINT)
     done()
   })
 
@@ -88,7 +85,25 @@ function watchAppMethods(fastify: FastifyInstance): AppMethods {
     list: () => list ?? inLookupOrder(methods),
     getServesHead: () => getServesHead,
     headMirrorsGet: () => headMirrorsGet,
+    versioned: () => versioned,
   }
+}
+
+/** How the router's printed tree shows a version constraint (`(GET) {"version":"1.2.0"}`). */
+const VERSION_CONSTRAINT = '"version":'
+
+/**
+ * Whether the router's tree of HEAD routes reads as its tree of GET routes: then every HEAD route
+ * has a GET route of the same pattern and constraints. True of the HEAD routes Fastify adds for
+ * GET routes; false once a HEAD route of its own, or a GET route without one, is in the router.
+ * find-my-way 8 prints a RegExp constraint as `{}`, which could hide a difference: a constrained
+ * HEAD route makes it false.
+ */
+function headRoutesMirrorGetRoutes(fastify: FastifyInstance): boolean {
+  const headRoutes = fastify.printRoutes({ method: 'HEAD' })
+  if (headRoutes === EMPTY_ROUTE_TREE) return true
+  if (headRoutes.includes('{')) return false
+  return headRoutes.replaceAll(' (HEAD)', ' (GET)') === fastify.printRoutes({ method: 'GET' })
 }
 
 /**
@@ -126,7 +141,7 @@ type PathMethodsFinder = (request: FastifyRequest, path: string) => ReadonlySet<
  */
 function pathMethodsFinder(fastify: FastifyInstance, appMethods: AppMethods): PathMethodsFinder {
   return function findPathMethods(request, path) {
-    const constraints = deriveConstraints(request)
+    const constraints = deriveConstraints(request, appMethods.versioned())
     const getServesHead = appMethods.getServesHead()
     const headMirrorsGet = appMethods.headMirrorsGet()
     let found: Set<string> | undefined
@@ -152,12 +167,16 @@ function skipsHead(getMatched: boolean, getServesHead: boolean, headMirrorsGet: 
 /**
  * The constraint values Fastify derives for the built-in strategies (find-my-way's `host` and
  * `version`), so host- and version-constrained routes count only when this request would reach
- * them. Custom strategies cannot be derived from outside the router: their routes are not seen.
+ * them. The router derives a strategy only while a route uses it, and a derived version excludes
+ * every unversioned route: Accept-Version is read only when the app has versioned routes. Custom
+ * strategies cannot be derived from outside the router: their routes are not seen.
  */
-function deriveConstraints(request: FastifyRequest): RouteConstraint {
-  const { host, ':authority': authority, 'accept-version': version } = request.headers
+function deriveConstraints(request: FastifyRequest, versioned: boolean): RouteConstraint {
+  const { host, ':authority': authority } = request.headers
   // HTTP/2 requests carry the host as :authority, which find-my-way's host strategy reads too.
   const constraints: RouteConstraint = { host: host ?? (typeof authority === 'string' ? authority : '') }
+  if (!versioned) return constraints
+  const version = request.headers['accept-version']
   if (typeof version === 'string') constraints.version = version
   return constraints
 }
