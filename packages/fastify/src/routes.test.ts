@@ -309,6 +309,14 @@ describe.each(fastifyMajors)('$name', (major) => {
       },
     )
 
+    /** GET /probe under `constraints` (no HEAD twin), and an unconstrained HEAD /probe. */
+    async function constrainedGetWithHead(constraints: { host: string } | { version: string }) {
+      const app = await appWithPlugin(major)
+      app.get('/probe', { exposeHeadRoute: false, constraints }, ok)
+      app.head('/probe', ok)
+      return app
+    }
+
     // Each app has a HEAD route on /probe that no GET route of the request matches: a GET miss
     // must still ask HEAD, or the 405 becomes a 404.
     it.each<{ name: string; app: () => Promise<FastifyInstance> }>([
@@ -334,21 +342,11 @@ describe.each(fastifyMajors)('$name', (major) => {
       },
       {
         name: 'a host-constrained GET route and an unconstrained HEAD route of one URL',
-        app: async () => {
-          const app = await appWithPlugin(major)
-          app.get('/probe', { exposeHeadRoute: false, constraints: { host: 'example.com' } }, ok)
-          app.head('/probe', ok)
-          return app
-        },
+        app: () => constrainedGetWithHead({ host: 'example.com' }),
       },
       {
         name: 'a version-constrained GET route and an unconstrained HEAD route of one URL',
-        app: async () => {
-          const app = await appWithPlugin(major)
-          app.get('/probe', { exposeHeadRoute: false, constraints: { version: '1.0.0' } }, ok)
-          app.head('/probe', ok)
-          return app
-        },
+        app: () => constrainedGetWithHead({ version: '1.0.0' }),
       },
     ])('asks the router for HEAD after a GET miss: $name', async ({ app }) => {
       const ask = await lookupsOf(await app())
