@@ -1,5 +1,6 @@
 import { type ChildProcess, fork } from 'node:child_process'
 import { join } from 'node:path'
+import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import { isServerMessage, type ProcessSample, type ServerMessage } from './servers/protocol.js'
 import { type ServerSpec, SPEC_ENV, serverKey } from './servers/spec.js'
@@ -24,6 +25,11 @@ export interface ProcessOptions {
   readonly callgrindOutFile?: string | undefined
   /** Run with `--perf-basic-prof`: V8 writes the address and name of compiled JavaScript to `/tmp/perf-<pid>.map`. */
   readonly perfMap?: boolean
+  /**
+   * Run with `--trace-opt --trace-deopt` and hand each line V8 prints to this function: which
+   * functions the JIT compiles, deoptimises or gives up on, as it happens (bench/survey/).
+   */
+  readonly onJitTrace?: ((line: string) => void) | undefined
   /** How long the server may take to start and to stop; callgrind runs Node hundreds of times slower. */
   readonly timeoutMs?: number
 }
@@ -57,6 +63,7 @@ export async function startServerProcess(
   // V8 keeps a log beside the map, by default as isolate-*.log files in the repository: it goes to
   // stdout instead, which the runner ignores.
   if (options.perfMap === true) execArgv.push('--perf-basic-prof', '--logfile=-', '--no-logfile-per-isolate')
+  if (options.onJitTrace !== undefined) execArgv.push('--trace-opt', '--trace-deopt')
   if (options.cpuProfileDir !== undefined) {
     // One folder per server: the main thread and tsx's loader thread each write a profile, and Node
     // names them by thread (`CPU.<date>.<time>.<pid>.<thread>.<n>.cpuprofile`, thread 0 the server).
@@ -74,8 +81,14 @@ export async function startServerProcess(
           execArgv: [...callgrindArgs(callgrindOutFile), process.execPath, ...execArgv],
         }),
     env: { ...process.env, NODE_ENV: 'production', [SPEC_ENV]: JSON.stringify(spec) },
-    stdio: ['ignore', 'ignore', logs ? 'ignore' : 'pipe', 'ipc'],
+    stdio: ['ignore', options.onJitTrace === undefined ? 'ignore' : 'pipe', logs ? 'ignore' : 'pipe', 'ipc'],
   })
+  if (child.stdout !== null && options.onJitTrace !== undefined) {
+    createInterface({ input: child.stdout, crlfDelay: Number.POSITIVE_INFINITY }).on(
+      'line',
+      options.onJitTrace,
+    )
+  }
   live.add(child)
   child.once('exit', () => live.delete(child))
   let stderr = ''
