@@ -1,6 +1,5 @@
 import { type ChildProcess, fork } from 'node:child_process'
 import { join } from 'node:path'
-import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import { isServerMessage, type ProcessSample, type ServerMessage } from './servers/protocol.js'
 import { type ServerSpec, SPEC_ENV, serverKey } from './servers/spec.js'
@@ -26,10 +25,10 @@ export interface ProcessOptions {
   /** Run with `--perf-basic-prof`: V8 writes the address and name of compiled JavaScript to `/tmp/perf-<pid>.map`. */
   readonly perfMap?: boolean
   /**
-   * Run with `--trace-opt --trace-deopt` and hand each line V8 prints to this function: which
-   * functions the JIT compiles, deoptimises or gives up on, as it happens (bench/survey/).
+   * Run with `--trace-opt --trace-deopt`, V8's trace going to this file: which functions the JIT
+   * optimises, deoptimises or gives up on, as it happens (bench/survey/).
    */
-  readonly onJitTrace?: ((line: string) => void) | undefined
+  readonly jitTraceFile?: string | undefined
   /** How long the server may take to start and to stop; callgrind runs Node hundreds of times slower. */
   readonly timeoutMs?: number
 }
@@ -63,7 +62,14 @@ export async function startServerProcess(
   // V8 keeps a log beside the map, by default as isolate-*.log files in the repository: it goes to
   // stdout instead, which the runner ignores.
   if (options.perfMap === true) execArgv.push('--perf-basic-prof', '--logfile=-', '--no-logfile-per-isolate')
-  if (options.onJitTrace !== undefined) execArgv.push('--trace-opt', '--trace-deopt')
+  if (options.jitTraceFile !== undefined) {
+    execArgv.push(
+      '--trace-opt',
+      '--trace-deopt',
+      '--redirect-code-traces',
+      `--redirect-code-traces-to=${options.jitTraceFile}`,
+    )
+  }
   if (options.cpuProfileDir !== undefined) {
     // One folder per server: the main thread and tsx's loader thread each write a profile, and Node
     // names them by thread (`CPU.<date>.<time>.<pid>.<thread>.<n>.cpuprofile`, thread 0 the server).
@@ -81,14 +87,8 @@ export async function startServerProcess(
           execArgv: [...callgrindArgs(callgrindOutFile), process.execPath, ...execArgv],
         }),
     env: { ...process.env, NODE_ENV: 'production', [SPEC_ENV]: JSON.stringify(spec) },
-    stdio: ['ignore', options.onJitTrace === undefined ? 'ignore' : 'pipe', logs ? 'ignore' : 'pipe', 'ipc'],
+    stdio: ['ignore', 'ignore', logs ? 'ignore' : 'pipe', 'ipc'],
   })
-  if (child.stdout !== null && options.onJitTrace !== undefined) {
-    createInterface({ input: child.stdout, crlfDelay: Number.POSITIVE_INFINITY }).on(
-      'line',
-      options.onJitTrace,
-    )
-  }
   live.add(child)
   child.once('exit', () => live.delete(child))
   let stderr = ''
@@ -96,8 +96,15 @@ export async function startServerProcess(
     stderr = (stderr + chunk.toString()).slice(-4000)
   })
   const messages = messageQueue(child, () => `${serverKey(spec)} exited early. ${stderr}`)
-  const ready = await messages.next(options.timeoutMs ?? START_TIMEOUT_MS)
-  if (ready.type !== 'ready') throw new Error(`${serverKey(spec)}: expected "ready", got ${ready.type}`)
+  const ready = await messages.next(options.timeoutMs ?? START_TIMEOUT_MS).catch((error: unknown) => {
+    // A server that did not start in time must not run on beside the retry.
+    child.kill('SIGKILL')
+    throw error
+  })
+  if (ready.type !== 'ready') {
+    child.kill('SIGKILL')
+    throw new Error(`${serverKey(spec)}: expected "ready", got ${ready.type}`)
+  }
 
   return {
     spec,

@@ -1,42 +1,45 @@
 /**
  * `pnpm bench:survey`: one fresh server process after another, each warmed up and then measured
- * alone, with V8 telling what its JIT does (`--trace-opt --trace-deopt`). It looks for the slow mode
- * of issue 9 where it lives, in single processes: CPU time per response for each process, and the
+ * alone, with V8 telling what its JIT does (`--trace-opt --trace-deopt`). It looks for a slow mode
+ * where one would live, in single processes: CPU time per response for each process, and the
  * optimised code each one throws away or gives up on while it serves requests. A process slow
  * against its own variant and against the processes beside it is flagged, as is one whose JIT has
  * not settled (verdict.ts). See bench/README.md.
  */
-import { setTimeout as sleep } from 'node:timers/promises'
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { unbuiltPackages } from '../built-packages.js'
 import { listOf } from '../cli.js'
 import { runLoad } from '../load.js'
 import { describeMachine } from '../machine.js'
 import { table } from '../report.js'
+import { roundOrder } from '../rounds.js'
 import { GROUP_NAMES, groupsFor, type Target } from '../scenarios.js'
 import { startServerProcessPatiently } from '../server-process.js'
 import { FRAMEWORKS } from '../servers/spec.js'
 import { describeSources } from '../sources.js'
-import { median } from '../stats.js'
-import { type JitEvent, JitLog } from './v8-trace.js'
+import { spread } from '../stats.js'
+import { type JitEvent, splitJitTrace } from './v8-trace.js'
 import {
   describeJitTrouble,
+  jitTrouble,
   judgeProcesses,
+  MIN_ROUNDS,
   type ProcessVerdict,
   SLOW_FACTOR,
   type SurveyedProcess,
 } from './verdict.js'
-
-/** V8's trace reaches this process through a pipe: lines printed before a sample may still be in it. */
-const TRACE_SETTLE_MS = 250
 
 const { values } = parseArgs({
   options: {
     rounds: { type: 'string', default: '10' },
     frameworks: { type: 'string', default: 'fastify' },
     groups: { type: 'string', default: 'happy' },
-    // The A/A pair adds nothing here: every process is already compared with its own variant's.
-    targets: { type: 'string', default: 'se,without,floor' },
+    // By default a group's headline comparison (status-errors against its baseline or floor); the
+    // A/A pair adds nothing here, every process is already compared with its own variant's.
+    targets: { type: 'string' },
     warmup: { type: 'string', default: '2' },
     seconds: { type: 'string', default: '2' },
   },
@@ -48,9 +51,11 @@ const log = (line: string): void => {
 }
 
 const rounds = positive(values.rounds, 'rounds')
+if (rounds < MIN_ROUNDS)
+  fail(`--rounds must be at least ${MIN_ROUNDS}: a process is judged against its variant's others`)
 const warmupSeconds = positive(values.warmup, 'warmup')
 const seconds = positive(values.seconds, 'seconds')
-const targetIds = values.targets.split(',').map((id) => id.trim())
+const targetIds = values.targets?.split(',').map((id) => id.trim())
 const unbuilt = unbuiltPackages()
 if (unbuilt !== undefined) fail(`status-errors bench: ${unbuilt}`)
 
@@ -58,35 +63,51 @@ const groupNames: readonly string[] = listOf(values.groups, GROUP_NAMES, 'groups
 const groups = listOf(values.frameworks, FRAMEWORKS, 'frameworks').flatMap((framework) =>
   groupsFor(framework).filter((group) => groupNames.includes(group.name)),
 )
+if (targetIds !== undefined) {
+  const known = new Set(groups.flatMap((group) => group.targets.map((target) => target.id)))
+  const unknown = targetIds.filter((id) => !known.has(id))
+  if (unknown.length > 0) fail(`--targets: no target ${unknown.join(', ')} in ${[...known].join(', ')}`)
+}
 
 const machine = describeMachine()
 const sources = await describeSources()
 console.log(
-  `status-errors process survey: ${rounds} rounds of one fresh process per target, ${warmupSeconds} s warm-up, ` +
+  `status-errors process survey: ${rounds} rounds of one fresh process per target, 2 × ${warmupSeconds} s warm-up, ` +
     `${seconds} s measured; ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, ${machine.date}\n` +
     `Sources: ${sources.commit}, packages/*/src hash ${sources.packagesHash}\n`,
 )
-for (const group of groups) {
-  const targets = group.targets.filter((target) => targetIds.includes(target.id))
-  if (targets.length === 0) continue
-  const surveyed: SurveyedProcess[] = []
-  for (let round = 1; round <= rounds; round++) {
-    // The order turns each round, so that no target always follows the same one.
-    const shift = (round - 1) % targets.length
-    for (const target of [...targets.slice(shift), ...targets.slice(0, shift)]) {
-      const process = await survey(target, round)
-      log(
-        `${group.framework}/${group.name} round ${round}: ${target.id} ${process.cpuMicrosPerResponse.toFixed(1)} µs`,
-      )
-      surveyed.push(process)
+const traceDir = await mkdtemp(join(tmpdir(), 'status-errors-survey-'))
+try {
+  for (const group of groups) {
+    const headline = group.comparisons[0]
+    const ids = targetIds ?? (headline === undefined ? [] : [headline.a, headline.b])
+    const targets = group.targets.filter((target) => ids.includes(target.id))
+    if (targets.length === 0) continue
+    const surveyed: SurveyedProcess[] = []
+    for (let round = 1; round <= rounds; round++) {
+      for (const target of roundOrder(targets, round - 1)) {
+        const one = await survey(
+          target,
+          round,
+          join(traceDir, `${group.framework}-${group.name}-${target.id}-${round}.txt`),
+        )
+        log(
+          `${group.framework}/${group.name} round ${round}: ${target.id} ${one.cpuMicrosPerResponse.toFixed(1)} µs`,
+        )
+        surveyed.push(one)
+      }
     }
+    console.log(report(`${group.framework} ${group.name}`, judgeProcesses(surveyed)))
   }
-  console.log(report(`${group.framework} ${group.name}`, judgeProcesses(surveyed)))
+} finally {
+  await rm(traceDir, { recursive: true, force: true })
 }
 
-async function survey(target: Target, round: number): Promise<SurveyedProcess> {
-  const jit = new JitLog()
-  const server = await startServerProcessPatiently(target.server, { onJitTrace: jit.onLine }, log)
+async function survey(target: Target, round: number, traceFile: string): Promise<SurveyedProcess> {
+  const server = await startServerProcessPatiently(target.server, { jitTraceFile: traceFile }, log)
+  let traceWindow: readonly [number, number]
+  let cpuMicrosPerResponse: number
+  let responses: number
   try {
     // A first sample warms up the sampling path too, so that its own compilation is not measured.
     await server.sample()
@@ -94,24 +115,22 @@ async function survey(target: Target, round: number): Promise<SurveyedProcess> {
     // deoptimises Node's stream code once; the second shows it settled.
     await load(server.port, target, warmupSeconds)
     await load(server.port, target, warmupSeconds)
-    await sleep(TRACE_SETTLE_MS)
-    jit.startMeasuring()
+    const windowStart = await traceLength(traceFile)
     const before = await server.sample()
-    const { responses } = await load(server.port, target, seconds)
+    ;({ responses } = await load(server.port, target, seconds))
     const after = await server.sample()
-    await sleep(TRACE_SETTLE_MS)
-    const { warmup, measured } = jit.events()
-    return {
-      target: target.id,
-      round,
-      cpuMicrosPerResponse: (after.cpuMicros - before.cpuMicros) / responses,
-      responses,
-      warmup,
-      measured,
-    }
+    traceWindow = [windowStart, await traceLength(traceFile)]
+    cpuMicrosPerResponse = (after.cpuMicros - before.cpuMicros) / Math.max(responses, 1)
   } finally {
     await server.stop()
   }
+  const { warmup, measured } = splitJitTrace(await readFile(traceFile), ...traceWindow)
+  return { target: target.id, round, cpuMicrosPerResponse, responses, warmup, measured }
+}
+
+/** V8 opens and closes the trace file around every trace (v8-trace.ts): its length marks a moment. */
+async function traceLength(file: string): Promise<number> {
+  return (await stat(file).catch(() => ({ size: 0 }))).size
 }
 
 async function load(port: number, target: Target, duration: number): Promise<{ readonly responses: number }> {
@@ -122,25 +141,27 @@ async function load(port: number, target: Target, duration: number): Promise<{ r
 }
 
 function report(title: string, verdicts: readonly ProcessVerdict[]): string {
-  const rows = verdicts.map(({ process, toTarget, toRound, slow, unsettledJit }) => [
-    String(process.round),
-    process.target,
-    process.cpuMicrosPerResponse.toFixed(1),
+  const rows = verdicts.map(({ surveyed, toTarget, toRound, slow, unsettledJit }) => [
+    String(surveyed.round),
+    surveyed.target,
+    surveyed.cpuMicrosPerResponse.toFixed(1),
     toTarget.toFixed(2),
-    Number.isNaN(toRound) ? '' : toRound.toFixed(2),
-    String(count(process.warmup, 'deoptimized')),
-    String(count(process.measured, 'deoptimized')),
-    String(count(process.measured, 'optimized')),
-    [slow ? 'slow mode?' : '', unsettledJit ? `JIT: ${describeJitTrouble(jitTrouble(process))}` : '']
+    toRound.toFixed(2),
+    String(count(surveyed.warmup, 'deoptimized')),
+    String(count(surveyed.measured, 'deoptimized')),
+    String(count(surveyed.measured, 'optimized')),
+    [slow ? 'slow mode?' : '', unsettledJit ? `JIT: ${describeJitTrouble(jitTrouble(surveyed))}` : '']
       .filter(Boolean)
       .join(' · '),
   ])
-  const targets = [...new Set(verdicts.map((verdict) => verdict.process.target))]
+  const targets = [...new Set(verdicts.map((verdict) => verdict.surveyed.target))]
   const summary = targets.map((target) => {
-    const cpu = verdicts
-      .filter((verdict) => verdict.process.target === target)
-      .map((verdict) => verdict.process.cpuMicrosPerResponse)
-    return `- ${target}: median ${median(cpu).toFixed(1)} µs per response, ${Math.min(...cpu).toFixed(1)}–${Math.max(...cpu).toFixed(1)} over ${cpu.length} processes`
+    const cpu = spread(
+      verdicts
+        .filter((verdict) => verdict.surveyed.target === target)
+        .map((verdict) => verdict.surveyed.cpuMicrosPerResponse),
+    )
+    return `- ${target}: median ${cpu.median.toFixed(1)} µs per response, ${cpu.min.toFixed(1)}–${cpu.max.toFixed(1)} over ${rounds} processes`
   })
   const slow = verdicts.filter((verdict) => verdict.slow).length
   const unsettled = verdicts.filter((verdict) => verdict.unsettledJit).length
@@ -163,17 +184,12 @@ function report(title: string, verdicts: readonly ProcessVerdict[]): string {
     ),
     '',
     ...summary,
-    `- ${slow} of ${verdicts.length} processes slow (≥ ×${SLOW_FACTOR} against their target's median and their round); ${unsettled} with a JIT that had not settled`,
+    `- ${slow} of ${verdicts.length} processes slow (≥ ×${SLOW_FACTOR} against their target's other processes and against their round); ${unsettled} with a JIT that had not settled`,
     '',
   ].join('\n')
 }
 
-/** What unsettles a JIT: optimised code thrown away while measuring, a disabled optimisation at any time. */
-function jitTrouble(process: SurveyedProcess): JitEvent[] {
-  return [...process.warmup.filter((event) => event.kind === 'disabled'), ...process.measured]
-}
-
-function count(events: SurveyedProcess['measured'], kind: 'optimized' | 'deoptimized'): number {
+function count(events: readonly JitEvent[], kind: 'optimized' | 'deoptimized'): number {
   return events.filter((event) => event.kind === kind).length
 }
 

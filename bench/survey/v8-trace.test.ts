@@ -1,15 +1,18 @@
 import { describe, expect, it } from 'vitest'
-import { JitLog, parseJitLine } from './v8-trace.js'
+import { DEPENDENCY_CHANGED, parseJitLine, parseJitTrace, splitJitTrace } from './v8-trace.js'
 
-// Lines as Node 20's V8 prints them, shortened only where V8 prints timings.
+// Lines as Node 20's V8 writes them to the trace file.
 const OPTIMIZED =
   '[completed optimizing 0x0cfd374d16f9 <JSFunction stringLiteral (sfi = 0x2e3a9b2f6299)> (target TURBOFAN)]'
 const COMPILING =
   '[completed compiling 0x0cfd374d16f9 <JSFunction stringLiteral (sfi = 0x2e3a9b2f6299)> (target TURBOFAN) - took 0.004, 3.329, 0.025 ms]'
 const BAILOUT =
   '[bailout (kind: deopt-eager, reason: wrong map): begin. deoptimizing 0x05abb3822779 <JSFunction normalizeString (sfi = 0x1efe45e66151)>, 0x12efd047b119 <Code TURBOFAN>, opt id 5, bytecode offset 118, deopt exit 8, FP to SP delta 104, caller SP 0x7fffe4013ae8, pc 0x7f6e2381f85a]'
+const LAZY_BAILOUT =
+  '[bailout (kind: deopt-lazy, reason: (unknown)): begin. deoptimizing 0x05abb3822779 <JSFunction normalizeString (sfi = 0x1efe45e66151)>, 0x12efd047b119 <Code TURBOFAN>, opt id 5, bytecode offset 118, deopt exit 8, FP to SP delta 104, caller SP 0x7fffe4013ae8, pc 0x7f6e2381f85a]'
+/** V8 writes only this much of the line to the file; the rest, with the reason, goes to stdout. */
 const DEPENDENT =
-  '[marking dependent code 0x216a7b321861 <Code TURBOFAN> (0x12efd0468131 <SharedFunctionInfo R>) (opt id 11) for deoptimization, reason: code dependencies]'
+  '[marking dependent code 0x216a7b321861 <Code TURBOFAN> (0x12efd0468131 <SharedFunctionInfo R>'
 const DISABLED =
   '[disabled optimization for 0x3798689f6e91 <SharedFunctionInfo answerError>, reason: Optimized too many times]'
 
@@ -21,7 +24,7 @@ describe('V8 JIT trace lines', () => {
       name: 'normalizeString',
       reason: 'wrong map',
     })
-    expect(parseJitLine(DEPENDENT)).toEqual({ kind: 'deoptimized', name: 'R', reason: 'code dependencies' })
+    expect(parseJitLine(DEPENDENT)).toEqual({ kind: 'deoptimized', name: 'R', reason: DEPENDENCY_CHANGED })
     expect(parseJitLine(DISABLED)).toEqual({
       kind: 'disabled',
       name: 'answerError',
@@ -29,32 +32,52 @@ describe('V8 JIT trace lines', () => {
     })
   })
 
-  it('ignores every other line, so one optimisation counts once', () => {
+  it('ignores every other line, and a lazy bailout, whose code was counted when it was marked', () => {
     expect(parseJitLine(COMPILING)).toBeUndefined()
+    expect(parseJitLine(LAZY_BAILOUT)).toBeUndefined()
     expect(
       parseJitLine('[marking 0x1 <JSFunction f (sfi = 0x2)> for optimization to TURBOFAN]'),
     ).toBeUndefined()
     expect(parseJitLine('listening on 127.0.0.1')).toBeUndefined()
   })
 
-  it('names an anonymous function with the empty string', () => {
+  it('reads getters, OSR code and anonymous functions by the name V8 gives them', () => {
+    const getter = BAILOUT.replace('<JSFunction normalizeString ', '<JSFunction get sent ')
+    expect(parseJitLine(getter)).toMatchObject({ name: 'get sent', reason: 'wrong map' })
+    expect(parseJitLine(`${OPTIMIZED.slice(0, -1)} OSR]`)).toEqual({
+      kind: 'optimized',
+      name: 'stringLiteral',
+    })
     const anonymous = BAILOUT.replace('<JSFunction normalizeString ', '<JSFunction ')
     expect(parseJitLine(anonymous)).toMatchObject({ kind: 'deoptimized', name: '' })
     const anonymousOptimized = OPTIMIZED.replace('<JSFunction stringLiteral ', '<JSFunction ')
     expect(parseJitLine(anonymousOptimized)).toEqual({ kind: 'optimized', name: '' })
-    const anonymousDependent = DEPENDENT.replace('<SharedFunctionInfo R>', '<SharedFunctionInfo>')
+    const anonymousDependent = DEPENDENT.replace('<SharedFunctionInfo R', '<SharedFunctionInfo')
     expect(parseJitLine(anonymousDependent)).toMatchObject({ kind: 'deoptimized', name: '' })
   })
 
-  it('keeps the warm-up and the measured window apart', () => {
-    const log = new JitLog()
-    log.onLine(OPTIMIZED)
-    log.onLine(BAILOUT)
-    log.startMeasuring()
-    log.onLine(DEPENDENT)
-    log.onLine(COMPILING)
-    const { warmup, measured } = log.events()
-    expect(warmup.map((event) => event.kind)).toEqual(['optimized', 'deoptimized'])
-    expect(measured).toEqual([{ kind: 'deoptimized', name: 'R', reason: 'code dependencies' }])
+  it('reads a trace that follows the cut-off part of a marking line on the same line', () => {
+    const text = `${OPTIMIZED}\n${DEPENDENT}${DEPENDENT.replace(' R', ' g')}${BAILOUT}\n${COMPILING}\n`
+    expect(parseJitTrace(text).map((event) => `${event.kind} ${event.name}`)).toEqual([
+      'optimized stringLiteral',
+      'deoptimized R',
+      'deoptimized g',
+      'deoptimized normalizeString',
+    ])
+  })
+
+  it('splits a trace file at the lengths it had when the window began and ended', () => {
+    const warmup = `${OPTIMIZED}\n${BAILOUT}\n`
+    const measured = `${DEPENDENT}\n${COMPILING}\n`
+    const closing = `${DISABLED}\n`
+    const trace = Buffer.from(warmup + measured + closing)
+    const start = Buffer.byteLength(warmup)
+    const { warmup: before, measured: during } = splitJitTrace(
+      trace,
+      start,
+      start + Buffer.byteLength(measured),
+    )
+    expect(before.map((event) => event.kind)).toEqual(['optimized', 'deoptimized'])
+    expect(during).toEqual([{ kind: 'deoptimized', name: 'R', reason: DEPENDENCY_CHANGED }])
   })
 })

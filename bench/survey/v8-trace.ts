@@ -1,31 +1,41 @@
 /**
- * Reads the lines V8 prints with `--trace-opt --trace-deopt` (Node 20, V8 11). Only three events
- * matter to a process's steady state: a function optimised, optimised code thrown away (eagerly at a
- * failed check, or lazily when an assumption it depended on, such as an object layout, changed), and
- * a function V8 gives up optimising for good. Any other line is ignored.
+ * Reads the trace V8 writes with `--trace-opt --trace-deopt --redirect-code-traces-to=<file>`
+ * (Node 20, V8 11). V8 opens and closes that file around every trace, so each is on disk once it is
+ * printed and the file's length marks a moment; on a pipe, stdio would hold them back in blocks.
+ * Three events matter to a process's steady state: a function optimised, optimised code thrown
+ * away, and a function V8 gives up optimising for good. Any other line is ignored.
  */
 
 export type JitEventKind = 'optimized' | 'deoptimized' | 'disabled'
 
 export interface JitEvent {
   readonly kind: JitEventKind
-  /** The JavaScript function, as V8 names it (`R`, `writeErrorHeaders`; empty for an anonymous one). */
+  /** The JavaScript function, as V8 names it (`R`, `get sent`; empty for an anonymous one). */
   readonly name: string
   /** V8's reason for a deoptimisation or a disabled optimisation. */
   readonly reason?: string
 }
 
-// V8 leaves the name out for an anonymous function: `<JSFunction (sfi = 0x…)>`, `<SharedFunctionInfo>`.
-// [completed optimizing 0x… <JSFunction name (sfi = 0x…)> (target TURBOFAN)]
-const OPTIMIZED = /^\[completed optimizing 0x[0-9a-f]+ <JSFunction (?:(\S+) )?\(sfi /
+/** The reason of a `[marking dependent code` line: V8 writes the line's end, with its reason, to stdout. */
+export const DEPENDENCY_CHANGED = 'an assumption it depended on changed'
+
+// [completed optimizing 0x… <JSFunction get sent (sfi = 0x…)> (target TURBOFAN)]; V8 leaves the
+// name out for an anonymous function (`<JSFunction (sfi = 0x…)>`, `<SharedFunctionInfo>`).
+const OPTIMIZED = /^\[completed optimizing 0x[0-9a-f]+ <JSFunction ?(.*?) \(sfi = /
 // [bailout (kind: deopt-eager, reason: wrong map): begin. deoptimizing 0x… <JSFunction name (sfi = 0x…)>, …
+// A lazy bailout (`kind: deopt-lazy`) carries out code already marked for deoptimisation: that code
+// was counted at its `[marking dependent code` line, so the bailout is not counted again.
 const BAILOUT =
-  /^\[bailout \(kind: [^,]+, reason: ([^)]*)\): begin\. deoptimizing 0x[0-9a-f]+ <JSFunction (?:(\S+) )?\(sfi /
-// [marking dependent code 0x… <Code TURBOFAN> (0x… <SharedFunctionInfo name>) (opt id 11) for deoptimization, reason: …]
+  /^\[bailout \(kind: (?!deopt-lazy)[^,]+, reason: (.*?)\): begin\. deoptimizing 0x[0-9a-f]+ <JSFunction ?(.*?) \(sfi = /
+// [marking dependent code 0x… <Code TURBOFAN> (0x… <SharedFunctionInfo name>) …: only up to the name
+// reaches the file, and the next trace follows it on the same line.
 const DEPENDENT =
-  /^\[marking dependent code .*<SharedFunctionInfo ?([^>]*)>\).* for deoptimization, reason: ([^\]]*)\]/
+  /^\[marking dependent code 0x[0-9a-f]+ <Code [A-Z]+> \(0x[0-9a-f]+ <SharedFunctionInfo ?(.*?)>/
 // [disabled optimization for 0x… <SharedFunctionInfo name>, reason: …]
-const DISABLED = /^\[disabled optimization for .*<SharedFunctionInfo ?([^>]*)>, reason: ([^\]]*)\]/
+const DISABLED = /^\[disabled optimization for .*?<SharedFunctionInfo ?(.*?)>, reason: (.*?)\]$/
+/** Where a trace starts: a new line, or right after the part of a `[marking dependent code` line the file got. */
+const TRACE_START =
+  /\n|(?=\[(?:marking dependent code |bailout \(kind: |completed optimizing |disabled optimization ))/
 
 export function parseJitLine(line: string): JitEvent | undefined {
   const optimized = OPTIMIZED.exec(line)
@@ -33,29 +43,27 @@ export function parseJitLine(line: string): JitEvent | undefined {
   const bailout = BAILOUT.exec(line)
   if (bailout !== null) return { kind: 'deoptimized', name: bailout[2] ?? '', reason: bailout[1] ?? '' }
   const dependent = DEPENDENT.exec(line)
-  if (dependent !== null) return { kind: 'deoptimized', name: dependent[1] ?? '', reason: dependent[2] ?? '' }
+  if (dependent !== null) return { kind: 'deoptimized', name: dependent[1] ?? '', reason: DEPENDENCY_CHANGED }
   const disabled = DISABLED.exec(line)
   if (disabled !== null) return { kind: 'disabled', name: disabled[1] ?? '', reason: disabled[2] ?? '' }
   return undefined
 }
 
-/** The JIT events of one process, split at the moment its measured window began. */
-export class JitLog {
-  private readonly before: JitEvent[] = []
-  private readonly during: JitEvent[] = []
-  private measuring = false
+export function parseJitTrace(text: string): JitEvent[] {
+  return text.split(TRACE_START).flatMap((line) => parseJitLine(line) ?? [])
+}
 
-  readonly onLine = (line: string): void => {
-    const event = parseJitLine(line)
-    if (event !== undefined) (this.measuring ? this.during : this.before).push(event)
-  }
-
-  startMeasuring(): void {
-    this.measuring = true
-  }
-
-  /** Events up to the end of the warm-up, and in the measured window. */
-  events(): { readonly warmup: readonly JitEvent[]; readonly measured: readonly JitEvent[] } {
-    return { warmup: this.before, measured: this.during }
+/**
+ * The events of a trace file, split at the file's lengths when the measured window began and ended;
+ * what V8 traced after it (the process closing) is left out.
+ */
+export function splitJitTrace(
+  trace: Buffer,
+  windowStart: number,
+  windowEnd: number,
+): { readonly warmup: JitEvent[]; readonly measured: JitEvent[] } {
+  return {
+    warmup: parseJitTrace(trace.subarray(0, windowStart).toString()),
+    measured: parseJitTrace(trace.subarray(windowStart, windowEnd).toString()),
   }
 }

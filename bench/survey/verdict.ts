@@ -1,15 +1,17 @@
 /**
- * What a survey of fresh processes says about each one. The slow mode issue 9 describes is a
- * property of a process, not of a moment: one process of a variant runs its whole life at ×1.25–1.55
- * the CPU per response of the others. A loaded machine slows every process measured at that moment
- * alike, so a process is flagged only when it is slow against both its own variant's other
- * processes and the processes of the other variants measured right beside it.
+ * What a survey of fresh processes says about each one. A slow mode is a property of a process,
+ * not of a moment: one process of a variant runs its whole life at ×1.25–1.55 the CPU per response
+ * of the others (as when it was found, see compare.ts). A loaded machine slows every process
+ * measured at that moment alike, so a process is flagged only when it is slow against both its own
+ * variant's other processes and the processes of the other variants measured right beside it.
  */
 import { median } from '../stats.js'
 import type { JitEvent } from './v8-trace.js'
 
-/** The low end of the slow mode seen in issue 9: ×1.25 CPU per response, with some margin. */
+/** The low end of the slow mode as it was found (×1.25 CPU per response), with some margin. */
 export const SLOW_FACTOR = 1.2
+/** With fewer processes per target, a process's own variant has no median to be judged against. */
+export const MIN_ROUNDS = 3
 
 export interface SurveyedProcess {
   readonly target: string
@@ -22,10 +24,13 @@ export interface SurveyedProcess {
 }
 
 export interface ProcessVerdict {
-  readonly process: SurveyedProcess
-  /** CPU per response over the median of its target's processes. */
+  readonly surveyed: SurveyedProcess
+  /** CPU per response over the median of the other processes of its target. */
   readonly toTarget: number
-  /** CPU per response over the median of the other targets' processes of its round (NaN alone). */
+  /**
+   * Its `toTarget` over the median `toTarget` of the other targets' processes of its round: each
+   * against its own variant, since the variants of a group cost different amounts by design.
+   */
   readonly toRound: number
   readonly slow: boolean
   /** Optimised code thrown away while measuring, or a function V8 gave up optimising. */
@@ -33,31 +38,37 @@ export interface ProcessVerdict {
 }
 
 export function judgeProcesses(processes: readonly SurveyedProcess[]): ProcessVerdict[] {
-  const targetMedians = new Map<string, number>()
-  for (const target of new Set(processes.map((process) => process.target))) {
-    targetMedians.set(target, median(cpuOf(processes.filter((process) => process.target === target))))
+  const toTarget = new Map<SurveyedProcess, number>()
+  for (const surveyed of processes) {
+    const others = processes.filter((other) => other !== surveyed && other.target === surveyed.target)
+    toTarget.set(surveyed, surveyed.cpuMicrosPerResponse / median(others.map(cpuOf)))
   }
-  return processes.map((process) => {
+  return processes.map((surveyed) => {
+    const own = toTarget.get(surveyed) ?? Number.NaN
     const neighbours = processes.filter(
-      (other) => other.round === process.round && other.target !== process.target,
+      (other) => other.round === surveyed.round && other.target !== surveyed.target,
     )
-    const toTarget = process.cpuMicrosPerResponse / (targetMedians.get(process.target) ?? Number.NaN)
-    const toRound =
-      neighbours.length === 0 ? Number.NaN : process.cpuMicrosPerResponse / median(cpuOf(neighbours))
+    const toRound = own / median(neighbours.map((neighbour) => toTarget.get(neighbour) ?? Number.NaN))
     return {
-      process,
-      toTarget,
+      surveyed,
+      toTarget: own,
       toRound,
-      slow: toTarget >= SLOW_FACTOR && toRound >= SLOW_FACTOR,
-      unsettledJit:
-        process.measured.some((event) => event.kind !== 'optimized') ||
-        [...process.warmup, ...process.measured].some((event) => event.kind === 'disabled'),
+      slow: own >= SLOW_FACTOR && toRound >= SLOW_FACTOR,
+      unsettledJit: jitTrouble(surveyed).length > 0,
     }
   })
 }
 
-function cpuOf(processes: readonly SurveyedProcess[]): number[] {
-  return processes.map((process) => process.cpuMicrosPerResponse)
+function cpuOf(surveyed: SurveyedProcess): number {
+  return surveyed.cpuMicrosPerResponse
+}
+
+/** What unsettles a JIT: optimised code thrown away while measuring, a disabled optimisation at any time. */
+export function jitTrouble(surveyed: SurveyedProcess): JitEvent[] {
+  return [
+    ...surveyed.warmup.filter((event) => event.kind === 'disabled'),
+    ...surveyed.measured.filter((event) => event.kind !== 'optimized'),
+  ]
 }
 
 /** "name (reason)" of the deoptimisations and disabled optimisations among the events, counted. */
