@@ -1,10 +1,11 @@
 /**
- * `pnpm bench:survey`: one fresh server process after another, each warmed up and then measured
- * alone, with V8 telling what its JIT does (`--trace-opt --trace-deopt`). It looks for a slow mode
- * where one would live, in single processes: CPU time per response for each process, and the
- * optimised code each one throws away or gives up on while it serves requests. A process slow
- * against its own variant and against the processes beside it is flagged, as is one whose JIT has
- * not settled (verdict.ts). See bench/README.md.
+ * `pnpm bench:survey`: one fresh server process after another, each warmed up and then measured in
+ * windows alternating with a long-running reference process of the same variant, with V8 telling
+ * what its JIT does (`--trace-opt --trace-deopt`). It looks for a slow mode where one would live, in
+ * single processes: each process's CPU time per response against the reference's at the same
+ * moments, and the optimised code it throws away or gives up on while it serves requests. A process
+ * whose ratio stands out from its variant's other processes is flagged, as is one whose JIT has not
+ * settled (verdict.ts). See bench/README.md.
  */
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -17,10 +18,10 @@ import { describeMachine } from '../machine.js'
 import { table } from '../report.js'
 import { roundOrder } from '../rounds.js'
 import { GROUP_NAMES, groupsFor, type Target } from '../scenarios.js'
-import { startServerProcessPatiently } from '../server-process.js'
+import { type ServerProcess, startServerProcessPatiently } from '../server-process.js'
 import { FRAMEWORKS } from '../servers/spec.js'
 import { describeSources } from '../sources.js'
-import { spread } from '../stats.js'
+import { median, spread } from '../stats.js'
 import { type JitEvent, splitJitTrace } from './v8-trace.js'
 import {
   describeJitTrouble,
@@ -41,7 +42,8 @@ const { values } = parseArgs({
     // A/A pair adds nothing here, every process is already compared with its own variant's.
     targets: { type: 'string' },
     warmup: { type: 'string', default: '2' },
-    seconds: { type: 'string', default: '2' },
+    windows: { type: 'string', default: '4' },
+    seconds: { type: 'string', default: '1' },
   },
   strict: true,
 })
@@ -54,6 +56,7 @@ const rounds = positive(values.rounds, 'rounds')
 if (rounds < MIN_ROUNDS)
   fail(`--rounds must be at least ${MIN_ROUNDS}: a process is judged against its variant's others`)
 const warmupSeconds = positive(values.warmup, 'warmup')
+const windows = positive(values.windows, 'windows')
 const seconds = positive(values.seconds, 'seconds')
 const targetIds = values.targets?.split(',').map((id) => id.trim())
 const unbuilt = unbuiltPackages()
@@ -73,7 +76,7 @@ const machine = describeMachine()
 const sources = await describeSources()
 console.log(
   `status-errors process survey: ${rounds} rounds of one fresh process per target, 2 × ${warmupSeconds} s warm-up, ` +
-    `${seconds} s measured; ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, ${machine.date}\n` +
+    `${windows} windows of ${seconds} s alternating with a reference process; ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, ${machine.date}\n` +
     `Sources: ${sources.commit}, packages/*/src hash ${sources.packagesHash}\n`,
 )
 const traceDir = await mkdtemp(join(tmpdir(), 'status-errors-survey-'))
@@ -83,49 +86,88 @@ try {
     const ids = targetIds ?? (headline === undefined ? [] : [headline.a, headline.b])
     const targets = group.targets.filter((target) => ids.includes(target.id))
     if (targets.length === 0) continue
-    const surveyed: SurveyedProcess[] = []
-    for (let round = 1; round <= rounds; round++) {
-      for (const target of roundOrder(targets, round - 1)) {
-        const one = await survey(
-          target,
-          round,
-          join(traceDir, `${group.framework}-${group.name}-${target.id}-${round}.txt`),
-        )
-        log(
-          `${group.framework}/${group.name} round ${round}: ${target.id} ${one.cpuMicrosPerResponse.toFixed(1)} µs`,
-        )
-        surveyed.push(one)
+    const references = new Map<string, ServerProcess>()
+    try {
+      for (const target of targets) {
+        // Instance 0: the reference, beside the fresh processes' instance 1.
+        const reference = await startServerProcessPatiently({ ...target.server, instance: 0 }, {}, log)
+        references.set(target.id, reference)
+        await warmUp(reference, target)
       }
+      const surveyed: SurveyedProcess[] = []
+      for (let round = 1; round <= rounds; round++) {
+        for (const target of roundOrder(targets, round - 1)) {
+          const reference = references.get(target.id)
+          if (reference === undefined) throw new Error(`${target.id}: no reference process`)
+          const traceFile = join(traceDir, `${group.framework}-${group.name}-${target.id}-${round}.txt`)
+          const one = await survey(target, round, reference, traceFile)
+          log(
+            `${group.framework}/${group.name} round ${round}: ${target.id} ${one.cpuMicrosPerResponse.toFixed(1)} µs, ` +
+              `×${one.toReference.toFixed(2)} the reference`,
+          )
+          surveyed.push(one)
+        }
+      }
+      console.log(report(`${group.framework} ${group.name}`, judgeProcesses(surveyed)))
+    } finally {
+      await Promise.all([...references.values()].map((reference) => reference.stop()))
     }
-    console.log(report(`${group.framework} ${group.name}`, judgeProcesses(surveyed)))
   }
 } finally {
   await rm(traceDir, { recursive: true, force: true })
 }
 
-async function survey(target: Target, round: number, traceFile: string): Promise<SurveyedProcess> {
+async function survey(
+  target: Target,
+  round: number,
+  reference: ServerProcess,
+  traceFile: string,
+): Promise<SurveyedProcess> {
   const server = await startServerProcessPatiently(target.server, { jitTraceFile: traceFile }, log)
+  const cpu: number[] = []
+  const ratios: number[] = []
   let traceWindow: readonly [number, number]
-  let cpuMicrosPerResponse: number
-  let responses: number
   try {
-    // A first sample warms up the sampling path too, so that its own compilation is not measured.
-    await server.sample()
-    // Two warm-up loads: autocannon's connections close at the end of each, and the first closing
-    // deoptimises Node's stream code once; the second shows it settled.
-    await load(server.port, target, warmupSeconds)
-    await load(server.port, target, warmupSeconds)
+    await warmUp(server, target)
     const windowStart = await traceLength(traceFile)
-    const before = await server.sample()
-    ;({ responses } = await load(server.port, target, seconds))
-    const after = await server.sample()
+    for (let window = 0; window < windows; window++) {
+      // A B, B A, …: a drift within two windows weighs on both processes alike.
+      const freshFirst = window % 2 === 0
+      const first = await cpuPerResponse(freshFirst ? server : reference, target)
+      const second = await cpuPerResponse(freshFirst ? reference : server, target)
+      const [fresh, ofReference] = freshFirst ? [first, second] : [second, first]
+      cpu.push(fresh)
+      ratios.push(fresh / ofReference)
+    }
     traceWindow = [windowStart, await traceLength(traceFile)]
-    cpuMicrosPerResponse = (after.cpuMicros - before.cpuMicros) / Math.max(responses, 1)
   } finally {
     await server.stop()
   }
   const { warmup, measured } = splitJitTrace(await readFile(traceFile), ...traceWindow)
-  return { target: target.id, round, cpuMicrosPerResponse, responses, warmup, measured }
+  return {
+    target: target.id,
+    round,
+    cpuMicrosPerResponse: median(cpu),
+    toReference: median(ratios),
+    warmup,
+    measured,
+  }
+}
+
+async function warmUp(server: ServerProcess, target: Target): Promise<void> {
+  // A first sample warms up the sampling path too, so that its own compilation is not measured.
+  await server.sample()
+  // Two warm-up loads: autocannon's connections close at the end of each, and the first closing
+  // deoptimises Node's stream code once; the second shows it settled.
+  await load(server.port, target, warmupSeconds)
+  await load(server.port, target, warmupSeconds)
+}
+
+async function cpuPerResponse(server: ServerProcess, target: Target): Promise<number> {
+  const before = await server.sample()
+  const { responses } = await load(server.port, target, seconds)
+  const after = await server.sample()
+  return (after.cpuMicros - before.cpuMicros) / Math.max(responses, 1)
 }
 
 /** V8 opens and closes the trace file around every trace (v8-trace.ts): its length marks a moment. */
@@ -141,12 +183,12 @@ async function load(port: number, target: Target, duration: number): Promise<{ r
 }
 
 function report(title: string, verdicts: readonly ProcessVerdict[]): string {
-  const rows = verdicts.map(({ surveyed, toTarget, toRound, slow, unsettledJit }) => [
+  const rows = verdicts.map(({ surveyed, toVariant, slow, unsettledJit }) => [
     String(surveyed.round),
     surveyed.target,
     surveyed.cpuMicrosPerResponse.toFixed(1),
-    toTarget.toFixed(2),
-    toRound.toFixed(2),
+    surveyed.toReference.toFixed(2),
+    toVariant.toFixed(2),
     String(count(surveyed.warmup, 'deoptimized')),
     String(count(surveyed.measured, 'deoptimized')),
     String(count(surveyed.measured, 'optimized')),
@@ -161,7 +203,15 @@ function report(title: string, verdicts: readonly ProcessVerdict[]): string {
         .filter((verdict) => verdict.surveyed.target === target)
         .map((verdict) => verdict.surveyed.cpuMicrosPerResponse),
     )
-    return `- ${target}: median ${cpu.median.toFixed(1)} µs per response, ${cpu.min.toFixed(1)}–${cpu.max.toFixed(1)} over ${rounds} processes`
+    const ratio = spread(
+      verdicts
+        .filter((verdict) => verdict.surveyed.target === target)
+        .map((verdict) => verdict.surveyed.toReference),
+    )
+    return (
+      `- ${target}: median ${cpu.median.toFixed(1)} µs per response (${cpu.min.toFixed(1)}–${cpu.max.toFixed(1)}), ` +
+      `×${ratio.median.toFixed(2)} the reference (${ratio.min.toFixed(2)}–${ratio.max.toFixed(2)}) over ${rounds} processes`
+    )
   })
   const slow = verdicts.filter((verdict) => verdict.slow).length
   const unsettled = verdicts.filter((verdict) => verdict.unsettledJit).length
@@ -173,8 +223,8 @@ function report(title: string, verdicts: readonly ProcessVerdict[]): string {
         'round',
         'target',
         'CPU µs/response',
-        '÷ its target',
-        '÷ its round',
+        '÷ reference',
+        '÷ its variant',
         'deopts warm-up',
         'deopts measured',
         'optimised measured',
@@ -184,7 +234,7 @@ function report(title: string, verdicts: readonly ProcessVerdict[]): string {
     ),
     '',
     ...summary,
-    `- ${slow} of ${verdicts.length} processes slow (≥ ×${SLOW_FACTOR} against their target's other processes and against their round); ${unsettled} with a JIT that had not settled`,
+    `- ${slow} of ${verdicts.length} processes slow (their ratio to the reference ≥ ×${SLOW_FACTOR} their variant's median); ${unsettled} with a JIT that had not settled`,
     '',
   ].join('\n')
 }

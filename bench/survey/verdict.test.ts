@@ -4,58 +4,53 @@ import { describeJitTrouble, judgeProcesses, type SurveyedProcess } from './verd
 function surveyed(
   target: string,
   round: number,
-  cpu: number,
+  toReference: number,
   extra: Partial<SurveyedProcess> = {},
 ): SurveyedProcess {
-  return { target, round, cpuMicrosPerResponse: cpu, responses: 1000, warmup: [], measured: [], ...extra }
+  return {
+    target,
+    round,
+    cpuMicrosPerResponse: 30 * toReference,
+    toReference,
+    warmup: [],
+    measured: [],
+    ...extra,
+  }
 }
 
-/** Three rounds of `se` against `floor`, the floor at `floorCpu`, with `se` at `seCpu[round - 1]`. */
-function rounds(seCpu: readonly number[], floorCpu: readonly number[]): SurveyedProcess[] {
-  return seCpu.flatMap((cpu, index) => [
-    surveyed('se', index + 1, cpu),
-    surveyed('floor', index + 1, floorCpu[index] ?? 0),
+/** Rounds of `se` and `floor`, each process at the given ratio to its reference. */
+function rounds(se: readonly number[], floor: readonly number[]): SurveyedProcess[] {
+  return se.flatMap((ratio, index) => [
+    surveyed('se', index + 1, ratio),
+    surveyed('floor', index + 1, floor[index] ?? 1),
   ])
 }
 
 describe('survey verdicts', () => {
-  it('flags a process slow against its own variant and against the processes beside it', () => {
-    const verdicts = judgeProcesses(rounds([30, 40, 31, 30], [30, 30, 29, 30]))
-    expect(verdicts.map((verdict) => verdict.slow)).toEqual([
-      false,
-      false,
-      true,
-      false,
-      false,
-      false,
-      false,
-      false,
-    ])
-    expect(verdicts[2]?.toTarget).toBeCloseTo(40 / 30)
-  })
-
-  it('judges each process against its own variant when the variants cost different amounts', () => {
-    // The floor costs 24, status-errors 30: neither is slow for being the dearer one...
-    expect(judgeProcesses(rounds([30, 30, 30, 30], [24, 24, 24, 24])).some((verdict) => verdict.slow)).toBe(
-      false,
-    )
-    // ...and a floor process at status-errors' cost is a slow floor process.
-    const verdicts = judgeProcesses(rounds([30, 30, 30, 30], [24, 30, 24, 24]))
+  it("flags a process whose ratio to its reference stands out from its variant's other processes", () => {
+    const verdicts = judgeProcesses(rounds([1.0, 1.3, 1.02, 0.98], [1, 1, 1, 1]))
     expect(verdicts.filter((verdict) => verdict.slow).map((verdict) => verdict.surveyed)).toEqual([
-      surveyed('floor', 2, 30),
+      surveyed('se', 2, 1.3),
+    ])
+    expect(verdicts[2]?.toVariant).toBeCloseTo(1.3 / 1.0)
+  })
+
+  it('judges each variant on its own, whatever the other costs', () => {
+    const verdicts = judgeProcesses(rounds([1, 1, 1, 1], [0.8, 0.8, 1.0, 0.8]))
+    expect(verdicts.filter((verdict) => verdict.slow).map((verdict) => verdict.surveyed)).toEqual([
+      surveyed('floor', 3, 1.0),
     ])
   })
 
-  it('does not flag a round the whole machine ran slow in', () => {
-    expect(judgeProcesses(rounds([30, 45, 30, 31], [30, 44, 31, 30])).some((verdict) => verdict.slow)).toBe(
+  it('flags nothing when the reference itself is slow: every fresh process then reads fast alike', () => {
+    expect(judgeProcesses(rounds([0.8, 0.79, 0.81, 0.8], [1, 1, 1, 1])).some((verdict) => verdict.slow)).toBe(
       false,
     )
   })
 
-  it('does not flag a process whose neighbour ran nearly as slow against its own variant', () => {
-    // Round 2: se at ×1.3 its own median, the floor beside it at ×1.2 its own: ×1.08 between them.
-    const verdicts = judgeProcesses(rounds([30, 39, 30, 30], [30, 36, 30, 30]))
-    expect(verdicts[2]?.toTarget).toBeCloseTo(1.3)
+  it('keeps a process just under the threshold unflagged', () => {
+    const verdicts = judgeProcesses(rounds([1, 1.19, 1, 1], [1, 1, 1, 1]))
+    expect(verdicts[2]?.toVariant).toBeCloseTo(1.19)
     expect(verdicts.some((verdict) => verdict.slow)).toBe(false)
   })
 
@@ -64,9 +59,9 @@ describe('survey verdicts', () => {
     const disabled = { kind: 'disabled', name: 'answer', reason: 'Optimized too many times' } as const
     const optimized = { kind: 'optimized', name: 'send' } as const
     const verdicts = judgeProcesses([
-      surveyed('se', 1, 30, { warmup: [deopt], measured: [optimized] }),
-      surveyed('se', 2, 30, { measured: [deopt] }),
-      surveyed('se', 3, 30, { warmup: [disabled] }),
+      surveyed('se', 1, 1, { warmup: [deopt], measured: [optimized] }),
+      surveyed('se', 2, 1, { measured: [deopt] }),
+      surveyed('se', 3, 1, { warmup: [disabled] }),
     ])
     expect(verdicts.map((verdict) => verdict.unsettledJit)).toEqual([false, true, true])
   })

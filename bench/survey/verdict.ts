@@ -1,9 +1,10 @@
 /**
  * What a survey of fresh processes says about each one. A slow mode is a property of a process,
  * not of a moment: one process of a variant runs its whole life at ×1.25–1.55 the CPU per response
- * of the others (as when it was found, see compare.ts). A loaded machine slows every process
- * measured at that moment alike, so a process is flagged only when it is slow against both its own
- * variant's other processes and the processes of the other variants measured right beside it.
+ * of the others (as when it was found, see compare.ts). Each fresh process is measured in windows
+ * alternating with a long-running reference process of the same variant, so a loaded moment slows
+ * both alike and leaves their ratio; a process is flagged when its ratio stands out from the ratios
+ * of its variant's other fresh processes (which also cancels a reference that is itself slow).
  */
 import { median } from '../stats.js'
 import type { JitEvent } from './v8-trace.js'
@@ -17,50 +18,34 @@ export interface SurveyedProcess {
   readonly target: string
   /** Processes of one round run one after another, each target once. */
   readonly round: number
+  /** Median over the measured windows. */
   readonly cpuMicrosPerResponse: number
-  readonly responses: number
+  /** Median over the windows of its CPU per response over the reference's in the window beside it. */
+  readonly toReference: number
   readonly warmup: readonly JitEvent[]
   readonly measured: readonly JitEvent[]
 }
 
 export interface ProcessVerdict {
   readonly surveyed: SurveyedProcess
-  /** CPU per response over the median of the other processes of its target. */
-  readonly toTarget: number
-  /**
-   * Its `toTarget` over the median `toTarget` of the other targets' processes of its round: each
-   * against its own variant, since the variants of a group cost different amounts by design.
-   */
-  readonly toRound: number
+  /** Its `toReference` over the median `toReference` of its target's other fresh processes. */
+  readonly toVariant: number
   readonly slow: boolean
   /** Optimised code thrown away while measuring, or a function V8 gave up optimising. */
   readonly unsettledJit: boolean
 }
 
 export function judgeProcesses(processes: readonly SurveyedProcess[]): ProcessVerdict[] {
-  const toTarget = new Map<SurveyedProcess, number>()
-  for (const surveyed of processes) {
-    const others = processes.filter((other) => other !== surveyed && other.target === surveyed.target)
-    toTarget.set(surveyed, surveyed.cpuMicrosPerResponse / median(others.map(cpuOf)))
-  }
   return processes.map((surveyed) => {
-    const own = toTarget.get(surveyed) ?? Number.NaN
-    const neighbours = processes.filter(
-      (other) => other.round === surveyed.round && other.target !== surveyed.target,
-    )
-    const toRound = own / median(neighbours.map((neighbour) => toTarget.get(neighbour) ?? Number.NaN))
+    const others = processes.filter((other) => other !== surveyed && other.target === surveyed.target)
+    const toVariant = surveyed.toReference / median(others.map((other) => other.toReference))
     return {
       surveyed,
-      toTarget: own,
-      toRound,
-      slow: own >= SLOW_FACTOR && toRound >= SLOW_FACTOR,
+      toVariant,
+      slow: toVariant >= SLOW_FACTOR,
       unsettledJit: jitTrouble(surveyed).length > 0,
     }
   })
-}
-
-function cpuOf(surveyed: SurveyedProcess): number {
-  return surveyed.cpuMicrosPerResponse
 }
 
 /** What unsettles a JIT: optimised code thrown away while measuring, a disabled optimisation at any time. */
