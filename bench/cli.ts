@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util'
-import { GROUP_NAMES, type GroupName } from './scenarios.js'
+import { GROUP_NAMES, type Group, type GroupName } from './scenarios.js'
 import { FRAMEWORKS, type Framework } from './servers/spec.js'
 
 export interface BenchOptions {
@@ -86,4 +86,20 @@ export function listOf<T extends string>(
   const known = all.filter((item) => picked.includes(item))
   if (known.length !== picked.length) throw new Error(`--${name} takes ${all.join(', ')}`)
   return known
+}
+
+/** A whole number of at least 1 given to `--name`. */
+export function positiveInteger(text: string, name: string): number {
+  const value = Number(text)
+  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive integer`)
+  return value
+}
+
+/** Every `--targets` id must name a target of one of the groups run, or a typo would measure nothing. */
+export function assertKnownTargets(groups: readonly Group[], ids: readonly string[] | undefined): void {
+  if (ids === undefined) return
+  const known = new Set(groups.flatMap((group) => group.targets.map((target) => target.id)))
+  const unknown = ids.filter((id) => !known.has(id))
+  if (unknown.length > 0)
+    throw new Error(`--targets: no target ${unknown.join(', ')} in ${[...known].join(', ')}`)
 }

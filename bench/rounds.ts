@@ -115,7 +115,8 @@ async function startServers(
   return servers
 }
 
-async function measure(server: ServerProcess, target: Target, seconds: number): Promise<Measurement> {
+/** One measurement of a running server: throughput, and its own CPU time per response. */
+export async function measure(server: ServerProcess, target: Target, seconds: number): Promise<Measurement> {
   const before = await server.sample()
   const load = await runLoad(server.port, target.request, seconds)
   const after = await server.sample()

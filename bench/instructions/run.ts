@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { unbuiltPackages } from '../built-packages.js'
-import { listOf } from '../cli.js'
+import { assertKnownTargets, listOf, positiveInteger } from '../cli.js'
 import { sendAmount } from '../load.js'
 import { describeMachine } from '../machine.js'
 import { instructionTable } from '../report.js'
@@ -74,11 +74,7 @@ if (!(await hasValgrind()))
 const groups = frameworks.flatMap((framework) =>
   groupsFor(framework).filter((group) => groupNames.some((name) => name === group.name)),
 )
-if (targetIds !== undefined) {
-  const known = new Set(groups.flatMap((group) => group.targets.map((target) => target.id)))
-  const unknown = targetIds.filter((id) => !known.has(id))
-  if (unknown.length > 0) fail(`--targets: no target ${unknown.join(', ')} in ${[...known].join(', ')}`)
-}
+assertKnownTargets(groups, targetIds)
 
 const machine = describeMachine()
 const sources = await describeSources()
@@ -173,12 +169,6 @@ async function send(port: number, target: Target, amount: number, name: string):
   })
   if (failures > 0) throw new Error(`${name}: ${failures} of ${responses} requests failed`)
   return responses
-}
-
-function positiveInteger(text: string, name: string): number {
-  const value = Number(text)
-  if (!Number.isInteger(value) || value < 1) fail(`--${name} must be a positive integer`)
-  return value
 }
 
 function fail(message: string): never {

@@ -4,42 +4,38 @@
  * what its JIT does (`--trace-opt --trace-deopt`). It looks for a slow mode where one would live, in
  * single processes: each process's CPU time per response against the reference's at the same
  * moments, and the optimised code it throws away or gives up on while it serves requests. A process
- * whose ratio stands out from its variant's other processes is flagged, as is one whose JIT has not
- * settled (verdict.ts). See bench/README.md.
+ * whose ratio stands out from its variant's other processes is flagged, and so is JIT trouble of its
+ * own (verdict.ts). See bench/README.md.
  */
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { unbuiltPackages } from '../built-packages.js'
-import { listOf } from '../cli.js'
+import { assertKnownTargets, listOf, positiveInteger } from '../cli.js'
 import { runLoad } from '../load.js'
 import { describeMachine } from '../machine.js'
-import { table } from '../report.js'
-import { roundOrder } from '../rounds.js'
-import { GROUP_NAMES, groupsFor, type Target } from '../scenarios.js'
+import { measure, roundOrder } from '../rounds.js'
+import { GROUP_NAMES, type Group, groupsFor, type Target } from '../scenarios.js'
 import { type ServerProcess, startServerProcessPatiently } from '../server-process.js'
 import { FRAMEWORKS } from '../servers/spec.js'
 import { describeSources } from '../sources.js'
-import { median, spread } from '../stats.js'
-import { type JitEvent, splitJitTrace } from './v8-trace.js'
-import {
-  describeJitTrouble,
-  jitTrouble,
-  judgeProcesses,
-  MIN_ROUNDS,
-  type ProcessVerdict,
-  SLOW_FACTOR,
-  type SurveyedProcess,
-} from './verdict.js'
+import { median } from '../stats.js'
+import { surveyReport } from './report.js'
+import { splitJitTrace } from './v8-trace.js'
+import { judgeProcesses, MIN_ROUNDS, type ProcessVerdict, type SurveyedProcess } from './verdict.js'
+
+/** Reference processes are instance 0, beside the benchmark's 1 and 2, so that logs tell them apart. */
+const REFERENCE_INSTANCE = 0
 
 const { values } = parseArgs({
   options: {
     rounds: { type: 'string', default: '10' },
     frameworks: { type: 'string', default: 'fastify' },
     groups: { type: 'string', default: 'happy' },
-    // By default a group's headline comparison (status-errors against its baseline or floor); the
-    // A/A pair adds nothing here, every process is already compared with its own variant's.
+    // By default the two targets of a group's first comparison (status-errors against the app without
+    // it or against its floor; the 405 against the 404, the HTML 404 against the JSON one). The A/A
+    // pair adds nothing here: every process is compared with its own variant's.
     targets: { type: 'string' },
     warmup: { type: 'string', default: '2' },
     windows: { type: 'string', default: '4' },
@@ -52,12 +48,14 @@ const log = (line: string): void => {
   process.stderr.write(`${line}\n`)
 }
 
-const rounds = positive(values.rounds, 'rounds')
+const rounds = positiveInteger(values.rounds, 'rounds')
 if (rounds < MIN_ROUNDS)
   fail(`--rounds must be at least ${MIN_ROUNDS}: a process is judged against its variant's others`)
-const warmupSeconds = positive(values.warmup, 'warmup')
-const windows = positive(values.windows, 'windows')
-const seconds = positive(values.seconds, 'seconds')
+const warmupSeconds = positiveInteger(values.warmup, 'warmup')
+const windows = positiveInteger(values.windows, 'windows')
+// As many windows with the fresh process first as with the reference first.
+if (windows % 2 !== 0) fail('--windows must be even')
+const seconds = positiveInteger(values.seconds, 'seconds')
 const targetIds = values.targets?.split(',').map((id) => id.trim())
 const unbuilt = unbuiltPackages()
 if (unbuilt !== undefined) fail(`status-errors bench: ${unbuilt}`)
@@ -66,58 +64,66 @@ const groupNames: readonly string[] = listOf(values.groups, GROUP_NAMES, 'groups
 const groups = listOf(values.frameworks, FRAMEWORKS, 'frameworks').flatMap((framework) =>
   groupsFor(framework).filter((group) => groupNames.includes(group.name)),
 )
-if (targetIds !== undefined) {
-  const known = new Set(groups.flatMap((group) => group.targets.map((target) => target.id)))
-  const unknown = targetIds.filter((id) => !known.has(id))
-  if (unknown.length > 0) fail(`--targets: no target ${unknown.join(', ')} in ${[...known].join(', ')}`)
-}
+assertKnownTargets(groups, targetIds)
 
 const machine = describeMachine()
 const sources = await describeSources()
 console.log(
   `status-errors process survey: ${rounds} rounds of one fresh process per target, 2 × ${warmupSeconds} s warm-up, ` +
-    `${windows} windows of ${seconds} s alternating with a reference process; ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, ${machine.date}\n` +
-    `Sources: ${sources.commit}, packages/*/src hash ${sources.packagesHash}\n`,
+    `${windows} windows of ${seconds} s alternating with a reference process; ${machine.cpu}, ${machine.cores} cores, ` +
+    `Node ${machine.node}, ${machine.date}\nSources: ${sources.commit}, packages/*/src hash ${sources.packagesHash}\n`,
 )
 const traceDir = await mkdtemp(join(tmpdir(), 'status-errors-survey-'))
 try {
   for (const group of groups) {
-    const headline = group.comparisons[0]
-    const ids = targetIds ?? (headline === undefined ? [] : [headline.a, headline.b])
-    const targets = group.targets.filter((target) => ids.includes(target.id))
-    if (targets.length === 0) continue
-    const references = new Map<string, ServerProcess>()
-    try {
-      for (const target of targets) {
-        // Instance 0: the reference, beside the fresh processes' instance 1.
-        const reference = await startServerProcessPatiently({ ...target.server, instance: 0 }, {}, log)
-        references.set(target.id, reference)
-        await warmUp(reference, target)
-      }
-      const surveyed: SurveyedProcess[] = []
-      for (let round = 1; round <= rounds; round++) {
-        for (const target of roundOrder(targets, round - 1)) {
-          const reference = references.get(target.id)
-          if (reference === undefined) throw new Error(`${target.id}: no reference process`)
-          const traceFile = join(traceDir, `${group.framework}-${group.name}-${target.id}-${round}.txt`)
-          const one = await survey(target, round, reference, traceFile)
-          log(
-            `${group.framework}/${group.name} round ${round}: ${target.id} ${one.cpuMicrosPerResponse.toFixed(1)} µs, ` +
-              `×${one.toReference.toFixed(2)} the reference`,
-          )
-          surveyed.push(one)
-        }
-      }
-      console.log(report(`${group.framework} ${group.name}`, judgeProcesses(surveyed)))
-    } finally {
-      await Promise.all([...references.values()].map((reference) => reference.stop()))
-    }
+    const targets = surveyedTargets(group)
+    if (targets.length > 0)
+      console.log(surveyReport(`${group.framework} ${group.name}`, await surveyGroup(group, targets)))
   }
 } finally {
   await rm(traceDir, { recursive: true, force: true })
 }
 
-async function survey(
+function surveyedTargets(group: Group): Target[] {
+  const headline = group.comparisons[0]
+  const ids = targetIds ?? (headline === undefined ? [] : [headline.a, headline.b])
+  return group.targets.filter((target) => ids.includes(target.id))
+}
+
+async function surveyGroup(group: Group, targets: readonly Target[]): Promise<ProcessVerdict[]> {
+  const references = new Map<string, ServerProcess>()
+  try {
+    for (const target of targets) {
+      // Traced like the fresh processes, so that the two differ only in age.
+      const reference = await startServerProcessPatiently(
+        { ...target.server, instance: REFERENCE_INSTANCE },
+        { jitTraceFile: join(traceDir, `${group.framework}-${group.name}-${target.id}-reference.txt`) },
+        log,
+      )
+      references.set(target.id, reference)
+      await warmUp(reference, target)
+    }
+    const surveyed: SurveyedProcess[] = []
+    for (let round = 1; round <= rounds; round++) {
+      for (const target of roundOrder(targets, round - 1)) {
+        const reference = references.get(target.id)
+        if (reference === undefined) throw new Error(`${target.id}: no reference process`)
+        const traceFile = join(traceDir, `${group.framework}-${group.name}-${target.id}-${round}.txt`)
+        const one = await surveyProcess(target, round, reference, traceFile)
+        log(
+          `${group.framework}/${group.name} round ${round}: ${target.id} ${one.cpuMicrosPerResponse.toFixed(1)} µs, ` +
+            `×${one.toReference.toFixed(2)} the reference`,
+        )
+        surveyed.push(one)
+      }
+    }
+    return judgeProcesses(surveyed)
+  } finally {
+    await Promise.all([...references.values()].map((reference) => reference.stop()))
+  }
+}
+
+async function surveyProcess(
   target: Target,
   round: number,
   reference: ServerProcess,
@@ -125,11 +131,16 @@ async function survey(
 ): Promise<SurveyedProcess> {
   const server = await startServerProcessPatiently(target.server, { jitTraceFile: traceFile }, log)
   const cpu: number[] = []
+  const referenceCpu: number[] = []
   const ratios: number[] = []
-  let traceWindow: readonly [number, number]
+  // The file's lengths when the server was ready, and at the start and end of the measured windows.
+  const marks: number[] = []
   try {
+    marks.push(await traceLength(traceFile))
     await warmUp(server, target)
-    const windowStart = await traceLength(traceFile)
+    // One round trip more: the warm-up's last connections close while its load returns.
+    await server.sample()
+    marks.push(await traceLength(traceFile))
     for (let window = 0; window < windows; window++) {
       // A B, B A, …: a drift within two windows weighs on both processes alike.
       const freshFirst = window % 2 === 0
@@ -137,17 +148,25 @@ async function survey(
       const second = await cpuPerResponse(freshFirst ? reference : server, target)
       const [fresh, ofReference] = freshFirst ? [first, second] : [second, first]
       cpu.push(fresh)
+      referenceCpu.push(ofReference)
       ratios.push(fresh / ofReference)
     }
-    traceWindow = [windowStart, await traceLength(traceFile)]
+    marks.push(await traceLength(traceFile))
   } finally {
     await server.stop()
   }
-  const { warmup, measured } = splitJitTrace(await readFile(traceFile), ...traceWindow)
+  const [ready = 0, windowStart = 0, windowEnd = 0] = marks
+  // Each V8 isolate empties the file when it first traces (tsx's loader thread is a second one):
+  // after the server was ready, that would leave the lengths meaningless.
+  if (!(ready <= windowStart && windowStart <= windowEnd)) {
+    throw new Error(`${traceFile}: the trace file shrank while measuring (lengths ${marks.join(', ')})`)
+  }
+  const { warmup, measured } = splitJitTrace(await readFile(traceFile), ready, windowStart, windowEnd)
   return {
     target: target.id,
     round,
     cpuMicrosPerResponse: median(cpu),
+    referenceCpuMicrosPerResponse: median(referenceCpu),
     toReference: median(ratios),
     warmup,
     measured,
@@ -159,94 +178,27 @@ async function warmUp(server: ServerProcess, target: Target): Promise<void> {
   await server.sample()
   // Two warm-up loads: autocannon's connections close at the end of each, and the first closing
   // deoptimises Node's stream code once; the second shows it settled.
-  await load(server.port, target, warmupSeconds)
-  await load(server.port, target, warmupSeconds)
+  for (let load = 0; load < 2; load++) {
+    const { failures, responses } = await runLoad(server.port, target.request, warmupSeconds)
+    if (failures > 0) throw new Error(`${target.id}: ${failures} of ${responses} warm-up requests failed`)
+  }
 }
 
 async function cpuPerResponse(server: ServerProcess, target: Target): Promise<number> {
-  const before = await server.sample()
-  const { responses } = await load(server.port, target, seconds)
-  const after = await server.sample()
-  return (after.cpuMicros - before.cpuMicros) / Math.max(responses, 1)
+  const { cpuMicrosPerRequest, failures, responses } = await measure(server, target, seconds)
+  if (failures > 0) throw new Error(`${target.id}: ${failures} of ${responses} requests failed`)
+  return cpuMicrosPerRequest
 }
 
 /** V8 opens and closes the trace file around every trace (v8-trace.ts): its length marks a moment. */
 async function traceLength(file: string): Promise<number> {
-  return (await stat(file).catch(() => ({ size: 0 }))).size
-}
-
-async function load(port: number, target: Target, duration: number): Promise<{ readonly responses: number }> {
-  const result = await runLoad(port, target.request, duration)
-  if (result.failures > 0)
-    throw new Error(`${target.id}: ${result.failures} of ${result.responses} requests failed`)
-  return result
-}
-
-function report(title: string, verdicts: readonly ProcessVerdict[]): string {
-  const rows = verdicts.map(({ surveyed, toVariant, slow, unsettledJit }) => [
-    String(surveyed.round),
-    surveyed.target,
-    surveyed.cpuMicrosPerResponse.toFixed(1),
-    surveyed.toReference.toFixed(2),
-    toVariant.toFixed(2),
-    String(count(surveyed.warmup, 'deoptimized')),
-    String(count(surveyed.measured, 'deoptimized')),
-    String(count(surveyed.measured, 'optimized')),
-    [slow ? 'slow mode?' : '', unsettledJit ? `JIT: ${describeJitTrouble(jitTrouble(surveyed))}` : '']
-      .filter(Boolean)
-      .join(' · '),
-  ])
-  const targets = [...new Set(verdicts.map((verdict) => verdict.surveyed.target))]
-  const summary = targets.map((target) => {
-    const cpu = spread(
-      verdicts
-        .filter((verdict) => verdict.surveyed.target === target)
-        .map((verdict) => verdict.surveyed.cpuMicrosPerResponse),
-    )
-    const ratio = spread(
-      verdicts
-        .filter((verdict) => verdict.surveyed.target === target)
-        .map((verdict) => verdict.surveyed.toReference),
-    )
-    return (
-      `- ${target}: median ${cpu.median.toFixed(1)} µs per response (${cpu.min.toFixed(1)}–${cpu.max.toFixed(1)}), ` +
-      `×${ratio.median.toFixed(2)} the reference (${ratio.min.toFixed(2)}–${ratio.max.toFixed(2)}) over ${rounds} processes`
-    )
-  })
-  const slow = verdicts.filter((verdict) => verdict.slow).length
-  const unsettled = verdicts.filter((verdict) => verdict.unsettledJit).length
-  return [
-    `## ${title}`,
-    '',
-    table(
-      [
-        'round',
-        'target',
-        'CPU µs/response',
-        '÷ reference',
-        '÷ its variant',
-        'deopts warm-up',
-        'deopts measured',
-        'optimised measured',
-        'flags',
-      ],
-      rows,
-    ),
-    '',
-    ...summary,
-    `- ${slow} of ${verdicts.length} processes slow (their ratio to the reference ≥ ×${SLOW_FACTOR} their variant's median); ${unsettled} with a JIT that had not settled`,
-    '',
-  ].join('\n')
-}
-
-function count(events: readonly JitEvent[], kind: 'optimized' | 'deoptimized'): number {
-  return events.filter((event) => event.kind === kind).length
-}
-
-function positive(text: string, name: string): number {
-  const value = Number(text)
-  if (!Number.isInteger(value) || value < 1) fail(`--${name} must be a positive integer`)
-  return value
+  try {
+    return (await stat(file)).size
+  } catch (error) {
+    // V8 creates the file at its first trace.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 0
+    throw error
+  }
 }
 
 function fail(message: string): never {

@@ -66,18 +66,16 @@ describe('V8 JIT trace lines', () => {
     ])
   })
 
-  it('splits a trace file at the lengths it had when the window began and ended', () => {
+  it('splits a trace file at the lengths it had when the server was ready and the window began and ended', () => {
+    const starting = `${DISABLED}\n`
     const warmup = `${OPTIMIZED}\n${BAILOUT}\n`
     const measured = `${DEPENDENT}\n${COMPILING}\n`
     const closing = `${DISABLED}\n`
-    const trace = Buffer.from(warmup + measured + closing)
-    const start = Buffer.byteLength(warmup)
-    const { warmup: before, measured: during } = splitJitTrace(
-      trace,
-      start,
-      start + Buffer.byteLength(measured),
-    )
-    expect(before.map((event) => event.kind)).toEqual(['optimized', 'deoptimized'])
-    expect(during).toEqual([{ kind: 'deoptimized', name: 'R', reason: DEPENDENCY_CHANGED }])
+    const trace = Buffer.from(starting + warmup + measured + closing)
+    const ready = Buffer.byteLength(starting)
+    const start = ready + Buffer.byteLength(warmup)
+    const split = splitJitTrace(trace, ready, start, start + Buffer.byteLength(measured))
+    expect(split.warmup.map((event) => event.kind)).toEqual(['optimized', 'deoptimized'])
+    expect(split.measured).toEqual([{ kind: 'deoptimized', name: 'R', reason: DEPENDENCY_CHANGED }])
   })
 })

@@ -54,16 +54,18 @@ export function parseJitTrace(text: string): JitEvent[] {
 }
 
 /**
- * The events of a trace file, split at the file's lengths when the measured window began and ended;
- * what V8 traced after it (the process closing) is left out.
+ * The events of a trace file between the lengths it had when the server was ready and when the
+ * measured window began (the warm-up), and then until the window ended. What V8 traced before (the
+ * start) and after (the process closing) is left out.
  */
 export function splitJitTrace(
   trace: Buffer,
+  ready: number,
   windowStart: number,
   windowEnd: number,
 ): { readonly warmup: JitEvent[]; readonly measured: JitEvent[] } {
   return {
-    warmup: parseJitTrace(trace.subarray(0, windowStart).toString()),
+    warmup: parseJitTrace(trace.subarray(ready, windowStart).toString()),
     measured: parseJitTrace(trace.subarray(windowStart, windowEnd).toString()),
   }
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { describeJitTrouble, judgeProcesses, type SurveyedProcess } from './verdict.js'
+import { describeJitTrouble, judgeProcesses, type SurveyedProcess, sharedJitTrouble } from './verdict.js'
 
+/** A process at `toReference` its reference; its CPU is the machine's at the time, not the verdict's business. */
 function surveyed(
   target: string,
   round: number,
@@ -10,7 +11,8 @@ function surveyed(
   return {
     target,
     round,
-    cpuMicrosPerResponse: 30 * toReference,
+    cpuMicrosPerResponse: 30,
+    referenceCpuMicrosPerResponse: 30,
     toReference,
     warmup: [],
     measured: [],
@@ -42,6 +44,19 @@ describe('survey verdicts', () => {
     ])
   })
 
+  it('reads the ratio to the reference, not the CPU time, which the machine moves', () => {
+    const swinging = [30, 60, 31, 58].map((cpu, index) =>
+      surveyed('se', index + 1, 1, { cpuMicrosPerResponse: cpu }),
+    )
+    expect(judgeProcesses(swinging).some((verdict) => verdict.slow)).toBe(false)
+    const steady = [1, 1.3, 1, 1].map((ratio, index) => surveyed('se', index + 1, ratio))
+    expect(judgeProcesses(steady).map((verdict) => verdict.slow)).toEqual([false, true, false, false])
+  })
+
+  it('needs at least three processes of a target', () => {
+    expect(() => judgeProcesses([surveyed('se', 1, 1), surveyed('se', 2, 1.5)])).toThrow(/fewer than the 3/)
+  })
+
   it('flags nothing when the reference itself is slow: every fresh process then reads fast alike', () => {
     expect(judgeProcesses(rounds([0.8, 0.79, 0.81, 0.8], [1, 1, 1, 1])).some((verdict) => verdict.slow)).toBe(
       false,
@@ -54,7 +69,7 @@ describe('survey verdicts', () => {
     expect(verdicts.some((verdict) => verdict.slow)).toBe(false)
   })
 
-  it('calls the JIT unsettled for a deoptimisation while measuring or a disabled optimisation at any time', () => {
+  it("names a process's own JIT trouble: a deoptimisation while measuring, a disabled optimisation at any time", () => {
     const deopt = { kind: 'deoptimized', name: 'send', reason: 'wrong map' } as const
     const disabled = { kind: 'disabled', name: 'answer', reason: 'Optimized too many times' } as const
     const optimized = { kind: 'optimized', name: 'send' } as const
@@ -63,7 +78,29 @@ describe('survey verdicts', () => {
       surveyed('se', 2, 1, { measured: [deopt] }),
       surveyed('se', 3, 1, { warmup: [disabled] }),
     ])
-    expect(verdicts.map((verdict) => verdict.unsettledJit)).toEqual([false, true, true])
+    expect(verdicts.map((verdict) => verdict.unusualJit)).toEqual([[], [deopt], [disabled]])
+  })
+
+  it('sets aside the JIT trouble most processes share, of whatever variant', () => {
+    const node = { kind: 'deoptimized', name: 'emitCloseNT', reason: 'wrong map' } as const
+    const own = { kind: 'deoptimized', name: 'answer', reason: 'wrong map' } as const
+    const processes = [
+      surveyed('se', 1, 1, { measured: [node, own] }),
+      surveyed('without', 1, 1, { measured: [node] }),
+      surveyed('se', 2, 1, { measured: [node] }),
+      surveyed('without', 2, 1),
+      surveyed('se', 3, 1),
+      surveyed('without', 3, 1, { measured: [node, node] }),
+    ]
+    expect(sharedJitTrouble(processes)).toEqual([['emitCloseNT (wrong map)', 4]])
+    expect(judgeProcesses(processes).map((verdict) => verdict.unusualJit)).toEqual([
+      [own],
+      [],
+      [],
+      [],
+      [],
+      [],
+    ])
   })
 
   it('describes deoptimisations by function and reason, counted', () => {

@@ -11,7 +11,7 @@ import type { JitEvent } from './v8-trace.js'
 
 /** The low end of the slow mode as it was found (×1.25 CPU per response), with some margin. */
 export const SLOW_FACTOR = 1.2
-/** With fewer processes per target, a process's own variant has no median to be judged against. */
+/** A process is judged against its variant's other processes: at least two, so one odd one cannot set the median. */
 export const MIN_ROUNDS = 3
 
 export interface SurveyedProcess {
@@ -20,6 +20,8 @@ export interface SurveyedProcess {
   readonly round: number
   /** Median over the measured windows. */
   readonly cpuMicrosPerResponse: number
+  /** The reference's, median over the windows beside them: how loaded the machine was. */
+  readonly referenceCpuMicrosPerResponse: number
   /** Median over the windows of its CPU per response over the reference's in the window beside it. */
   readonly toReference: number
   readonly warmup: readonly JitEvent[]
@@ -31,21 +33,42 @@ export interface ProcessVerdict {
   /** Its `toReference` over the median `toReference` of its target's other fresh processes. */
   readonly toVariant: number
   readonly slow: boolean
-  /** Optimised code thrown away while measuring, or a function V8 gave up optimising. */
-  readonly unsettledJit: boolean
+  /**
+   * Its JIT trouble (`jitTrouble`) that most processes of the survey do not share: Node's own
+   * deoptimisations for the connections each window opens and closes appear in every variant.
+   */
+  readonly unusualJit: readonly JitEvent[]
 }
 
 export function judgeProcesses(processes: readonly SurveyedProcess[]): ProcessVerdict[] {
+  const common = new Set(sharedJitTrouble(processes).map(([label]) => label))
   return processes.map((surveyed) => {
     const others = processes.filter((other) => other !== surveyed && other.target === surveyed.target)
+    if (others.length < MIN_ROUNDS - 1) {
+      throw new Error(
+        `${surveyed.target}: ${others.length + 1} processes, fewer than the ${MIN_ROUNDS} a verdict needs`,
+      )
+    }
     const toVariant = surveyed.toReference / median(others.map((other) => other.toReference))
     return {
       surveyed,
       toVariant,
       slow: toVariant >= SLOW_FACTOR,
-      unsettledJit: jitTrouble(surveyed).length > 0,
+      unusualJit: jitTrouble(surveyed).filter((event) => !common.has(troubleLabel(event))),
     }
   })
+}
+
+/** The JIT trouble that at least half of the processes show, with how many show it. */
+export function sharedJitTrouble(
+  processes: readonly SurveyedProcess[],
+): [label: string, processes: number][] {
+  const counts = new Map<string, number>()
+  for (const surveyed of processes) {
+    for (const label of new Set(jitTrouble(surveyed).map(troubleLabel)))
+      counts.set(label, (counts.get(label) ?? 0) + 1)
+  }
+  return [...counts].filter(([, count]) => count * 2 >= processes.length)
 }
 
 /** What unsettles a JIT: optimised code thrown away while measuring, a disabled optimisation at any time. */
@@ -56,12 +79,17 @@ export function jitTrouble(surveyed: SurveyedProcess): JitEvent[] {
   ]
 }
 
+/** What V8 threw away or gave up on, and why: "name (reason)". */
+export function troubleLabel(event: JitEvent): string {
+  return `${event.kind === 'disabled' ? 'disabled: ' : ''}${event.name || '(anonymous)'} (${event.reason ?? ''})`
+}
+
 /** "name (reason)" of the deoptimisations and disabled optimisations among the events, counted. */
 export function describeJitTrouble(events: readonly JitEvent[]): string {
   const counts = new Map<string, number>()
   for (const event of events) {
     if (event.kind === 'optimized') continue
-    const label = `${event.kind === 'disabled' ? 'disabled: ' : ''}${event.name || '(anonymous)'} (${event.reason ?? ''})`
+    const label = troubleLabel(event)
     counts.set(label, (counts.get(label) ?? 0) + 1)
   }
   return [...counts].map(([label, count]) => (count === 1 ? label : `${count}× ${label}`)).join('; ')
