@@ -103,3 +103,13 @@ export function assertKnownTargets(groups: readonly Group[], ids: readonly strin
   if (unknown.length > 0)
     throw new Error(`--targets: no target ${unknown.join(', ')} in ${[...known].join(', ')}`)
 }
+
+/** Runs a check of the command line: a mistake ends the run with its message alone, no stack trace. */
+export function orExit<T>(check: () => T): T {
+  try {
+    return check()
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`)
+    process.exit(1)
+  }
+}

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { unbuiltPackages } from '../built-packages.js'
-import { assertKnownTargets, listOf, positiveInteger } from '../cli.js'
+import { assertKnownTargets, listOf, orExit, positiveInteger } from '../cli.js'
 import { sendAmount } from '../load.js'
 import { describeMachine } from '../machine.js'
 import { instructionTable } from '../report.js'
@@ -53,15 +53,15 @@ const log = (line: string): void => {
   process.stderr.write(`${line}\n`)
 }
 
-const processSets = positiveInteger(values.pairs, 'pairs')
-const warmup = positiveInteger(values.warmup, 'warmup')
-const requests = positiveInteger(values.requests, 'requests')
-const windowCount = positiveInteger(values.windows, 'windows')
-const connections = positiveInteger(values.connections, 'connections')
+const processSets = orExit(() => positiveInteger(values.pairs, 'pairs'))
+const warmup = orExit(() => positiveInteger(values.warmup, 'warmup'))
+const requests = orExit(() => positiveInteger(values.requests, 'requests'))
+const windowCount = orExit(() => positiveInteger(values.windows, 'windows'))
+const connections = orExit(() => positiveInteger(values.connections, 'connections'))
 // autocannon refuses more connections than requests.
 if (connections > Math.min(warmup, requests)) fail('--connections may not exceed --warmup or --requests')
-const frameworks = listOf(values.frameworks, FRAMEWORKS, 'frameworks')
-const groupNames = listOf(values.groups, GROUP_NAMES, 'groups')
+const frameworks = orExit(() => listOf(values.frameworks, FRAMEWORKS, 'frameworks'))
+const groupNames = orExit(() => listOf(values.groups, GROUP_NAMES, 'groups'))
 const targetIds = values.targets?.split(',').map((id) => id.trim())
 const keepDir = values.keep === undefined ? undefined : resolve(values.keep)
 if (keepDir !== undefined) await mkdir(keepDir, { recursive: true })
@@ -74,7 +74,7 @@ if (!(await hasValgrind()))
 const groups = frameworks.flatMap((framework) =>
   groupsFor(framework).filter((group) => groupNames.some((name) => name === group.name)),
 )
-assertKnownTargets(groups, targetIds)
+orExit(() => assertKnownTargets(groups, targetIds))
 
 const machine = describeMachine()
 const sources = await describeSources()

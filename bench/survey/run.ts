@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { unbuiltPackages } from '../built-packages.js'
-import { assertKnownTargets, listOf, positiveInteger } from '../cli.js'
+import { assertKnownTargets, listOf, orExit, positiveInteger } from '../cli.js'
 import { runLoad } from '../load.js'
 import { describeMachine } from '../machine.js'
 import { measure, roundOrder } from '../rounds.js'
@@ -48,23 +48,23 @@ const log = (line: string): void => {
   process.stderr.write(`${line}\n`)
 }
 
-const rounds = positiveInteger(values.rounds, 'rounds')
+const rounds = orExit(() => positiveInteger(values.rounds, 'rounds'))
 if (rounds < MIN_ROUNDS)
   fail(`--rounds must be at least ${MIN_ROUNDS}: a process is judged against its variant's others`)
-const warmupSeconds = positiveInteger(values.warmup, 'warmup')
-const windows = positiveInteger(values.windows, 'windows')
+const warmupSeconds = orExit(() => positiveInteger(values.warmup, 'warmup'))
+const windows = orExit(() => positiveInteger(values.windows, 'windows'))
 // As many windows with the fresh process first as with the reference first.
 if (windows % 2 !== 0) fail('--windows must be even')
-const seconds = positiveInteger(values.seconds, 'seconds')
+const seconds = orExit(() => positiveInteger(values.seconds, 'seconds'))
 const targetIds = values.targets?.split(',').map((id) => id.trim())
 const unbuilt = unbuiltPackages()
 if (unbuilt !== undefined) fail(`status-errors bench: ${unbuilt}`)
 
-const groupNames: readonly string[] = listOf(values.groups, GROUP_NAMES, 'groups')
-const groups = listOf(values.frameworks, FRAMEWORKS, 'frameworks').flatMap((framework) =>
+const groupNames: readonly string[] = orExit(() => listOf(values.groups, GROUP_NAMES, 'groups'))
+const groups = orExit(() => listOf(values.frameworks, FRAMEWORKS, 'frameworks')).flatMap((framework) =>
   groupsFor(framework).filter((group) => groupNames.includes(group.name)),
 )
-assertKnownTargets(groups, targetIds)
+orExit(() => assertKnownTargets(groups, targetIds))
 
 const machine = describeMachine()
 const sources = await describeSources()

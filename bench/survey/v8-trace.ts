@@ -6,7 +6,7 @@
  * away, and a function V8 gives up optimising for good. Any other line is ignored.
  */
 
-export type JitEventKind = 'optimized' | 'deoptimized' | 'disabled'
+type JitEventKind = 'optimized' | 'deoptimized' | 'disabled'
 
 export interface JitEvent {
   readonly kind: JitEventKind

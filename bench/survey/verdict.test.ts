@@ -53,8 +53,9 @@ describe('survey verdicts', () => {
     expect(judgeProcesses(steady).map((verdict) => verdict.slow)).toEqual([false, true, false, false])
   })
 
-  it('needs at least three processes of a target', () => {
-    expect(() => judgeProcesses([surveyed('se', 1, 1), surveyed('se', 2, 1.5)])).toThrow(/fewer than the 3/)
+  it('needs at least four processes of a target', () => {
+    const three = [1, 1.5, 1].map((ratio, index) => surveyed('se', index + 1, ratio))
+    expect(() => judgeProcesses(three)).toThrow(/fewer than the 4/)
   })
 
   it('flags nothing when the reference itself is slow: every fresh process then reads fast alike', () => {
@@ -77,13 +78,15 @@ describe('survey verdicts', () => {
       surveyed('se', 1, 1, { warmup: [deopt], measured: [optimized] }),
       surveyed('se', 2, 1, { measured: [deopt] }),
       surveyed('se', 3, 1, { warmup: [disabled] }),
+      surveyed('se', 4, 1),
     ])
-    expect(verdicts.map((verdict) => verdict.unusualJit)).toEqual([[], [deopt], [disabled]])
+    expect(verdicts.map((verdict) => verdict.unusualJit)).toEqual([[], [deopt], [disabled], []])
   })
 
-  it('sets aside the JIT trouble most processes share, of whatever variant', () => {
-    const node = { kind: 'deoptimized', name: 'emitCloseNT', reason: 'wrong map' } as const
-    const own = { kind: 'deoptimized', name: 'answer', reason: 'wrong map' } as const
+  const node = { kind: 'deoptimized', name: 'emitCloseNT', reason: 'wrong map' } as const
+  const own = { kind: 'deoptimized', name: 'answer', reason: 'wrong map' } as const
+
+  it('sets aside the JIT trouble at least half the processes of every variant share', () => {
     const processes = [
       surveyed('se', 1, 1, { measured: [node, own] }),
       surveyed('without', 1, 1, { measured: [node] }),
@@ -91,6 +94,8 @@ describe('survey verdicts', () => {
       surveyed('without', 2, 1),
       surveyed('se', 3, 1),
       surveyed('without', 3, 1, { measured: [node, node] }),
+      surveyed('se', 4, 1),
+      surveyed('without', 4, 1),
     ]
     expect(sharedJitTrouble(processes)).toEqual([['emitCloseNT (wrong map)', 4]])
     expect(judgeProcesses(processes).map((verdict) => verdict.unusualJit)).toEqual([
@@ -100,7 +105,18 @@ describe('survey verdicts', () => {
       [],
       [],
       [],
+      [],
+      [],
     ])
+  })
+
+  it("never sets aside trouble of one variant's processes, however many show it", () => {
+    const processes = [1, 2, 3, 4].flatMap((round) => [
+      surveyed('se', round, 1, { measured: [own] }),
+      surveyed('without', round, 1),
+    ])
+    expect(sharedJitTrouble(processes)).toEqual([])
+    expect(judgeProcesses(processes).filter((verdict) => verdict.unusualJit.length > 0)).toHaveLength(4)
   })
 
   it('describes deoptimisations by function and reason, counted', () => {
