@@ -36,8 +36,8 @@ export function surveyReport(title: string, verdicts: readonly ProcessVerdict[])
     '',
     ...targets.map((target) => targetSummary(target, processes)),
     `- ${slow} of ${verdicts.length} processes slow (a ratio to the reference ×${SLOW_FACTOR} or more its variant's median)`,
-    `- ${unusual} of ${verdicts.length} processes with JIT trouble of their own (a deoptimisation while measured, or a disabled optimisation, that most processes do not share)`,
-    `- shared by most processes, of every variant: ${shared.length === 0 ? 'nothing' : shared.map(([label, count]) => `${label} in ${count}`).join('; ')}`,
+    `- ${unusual} of ${verdicts.length} processes with JIT trouble of their own (a deoptimisation while measured, or an optimisation disabled after the server was ready, that not every target's processes share)`,
+    `- shared by at least half of every target's processes: ${shared.length === 0 ? 'nothing' : shared.map(([label, count]) => `${label} in ${count}`).join('; ')}`,
     '',
   ].join('\n')
 }
