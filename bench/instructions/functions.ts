@@ -9,6 +9,7 @@
 import { execFile } from 'node:child_process'
 import { basename } from 'node:path'
 import { parseArgs, promisify } from 'node:util'
+import { orExit, positiveInteger } from '../cli.js'
 import { table } from '../report.js'
 import { keptPerfMap } from './callgrind.js'
 import { readPerfMap } from './perf-map.js'
@@ -30,10 +31,8 @@ const [dumpA, dumpB] = positionals
 if (dumpA === undefined || dumpB === undefined || positionals.length !== 2) {
   fail('usage: pnpm bench:functions [--requests N] [--top N] <dump A> <dump B>')
 }
-const requests = Number(values.requests)
-const top = Number(values.top)
-if (!Number.isInteger(requests) || requests < 1) fail('--requests must be a positive integer')
-if (!Number.isInteger(top) || top < 1) fail('--top must be a positive integer')
+const requests = orExit(() => positiveInteger(values.requests, 'requests'))
+const top = orExit(() => positiveInteger(values.top, 'top'))
 
 const [a, b] = await Promise.all([selfCosts(dumpA), selfCosts(dumpB)])
 const perRequest = (count: number) => Math.round(count / requests)
